@@ -1,0 +1,35 @@
+package io.gradsweep.core.activation;
+
+/**
+ * An elementwise nonlinearity with its derivative side by side. Each member implements the
+ * bulk loops itself so that the call per element is not a virtual call shared by all members
+ * (one shared loop would become megamorphic in an executor that trains many activations).
+ *
+ * <p>All arithmetic must be deterministic to the bit on every JVM and x86-64 machine: use
+ * {@link FloatMath} rather than Math.exp/tanh/log, which may be CPU-specific intrinsics.
+ */
+public abstract class Activation {
+
+    /** The name users type in a study file, e.g. {@code leaky_relu}. */
+    public abstract String name();
+
+    /** Canonical form including parameters, e.g. {@code leaky_relu(alpha=0.01)}; parsable by {@link Activations#parse}. */
+    public abstract String canonical();
+
+    /** f(z). */
+    public abstract float value(float z);
+
+    /** f'(z), given z and y = f(z) (whichever is cheaper to use). */
+    public abstract float derivative(float z, float y);
+
+    /** y[i] = f(z[i]) for i in [0, n). */
+    public abstract void forward(float[] z, float[] y, int n);
+
+    /** grad[i] *= f'(z[i]) for i in [0, n), where y[i] = f(z[i]). */
+    public abstract void backward(float[] z, float[] y, float[] grad, int n);
+
+    @Override
+    public String toString() {
+        return canonical();
+    }
+}

@@ -63,8 +63,8 @@ class GeneratorsTest {
             double r = Math.hypot(px, py);
             double u = (r - Spirals.INNER_RADIUS) / (1 - Spirals.INNER_RADIUS);
             double expected = 2 * Math.PI * turns * u + Math.PI * d.labels()[i];
-            assertEquals(Math.cos(expected) * r, px, 1e-4);
-            assertEquals(Math.sin(expected) * r, py, 1e-4);
+            assertEquals(StrictMath.cos(expected) * r, px, 1e-4);
+            assertEquals(StrictMath.sin(expected) * r, py, 1e-4);
         }
     }
 

@@ -32,4 +32,15 @@ public abstract class Activation {
     public String toString() {
         return canonical();
     }
+
+    /** Same class and same canonical form (so {@code elu} equals {@code elu(alpha=1.0)}). */
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Activation a && a.getClass() == getClass() && a.canonical().equals(canonical());
+    }
+
+    @Override
+    public int hashCode() {
+        return canonical().hashCode();
+    }
 }

@@ -1,0 +1,54 @@
+package io.gradsweep.core.activation;
+
+/** selu(z) = lambda*(z if z > 0 else alpha*(e^z - 1)), Klambauer et al. constants; selu'(0) = lambda*alpha (PyTorch). */
+final class Selu extends Activation {
+    static final Selu INSTANCE = new Selu();
+    static final double LAMBDA = 1.0507009873554804934193349852946;
+    static final double ALPHA = 1.6732632423543772848170429916717;
+    private static final double LAMBDA_ALPHA = LAMBDA * ALPHA;
+
+    private Selu() {
+    }
+
+    @Override
+    public String name() {
+        return "selu";
+    }
+
+    @Override
+    public String canonical() {
+        return "selu";
+    }
+
+    @Override
+    public float value(float z) {
+        return f(z);
+    }
+
+    @Override
+    public float derivative(float z, float y) {
+        return df(z);
+    }
+
+    @Override
+    public void forward(float[] z, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = f(z[i]);
+        }
+    }
+
+    @Override
+    public void backward(float[] z, float[] y, float[] grad, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[i] *= df(z[i]);
+        }
+    }
+
+    private static float f(float z) {
+        return z > 0 ? (float) (LAMBDA * z) : (float) (LAMBDA_ALPHA * Kernels.expm1(Math.max(z, -200f)));
+    }
+
+    private static float df(float z) {
+        return z > 0 ? (float) LAMBDA : (float) (LAMBDA_ALPHA * Kernels.exp(Math.max(z, -200f)));
+    }
+}

@@ -1,0 +1,66 @@
+package io.gradsweep.core.activation;
+
+/** silu(z) = z*sigmoid(z) (alias swish); derivative sigmoid(z)*(1 + z*(1 - sigmoid(z))). */
+final class Silu extends Activation {
+    static final Silu INSTANCE = new Silu();
+
+    private Silu() {
+    }
+
+    @Override
+    public String name() {
+        return "silu";
+    }
+
+    @Override
+    public String canonical() {
+        return "silu";
+    }
+
+    @Override
+    public float value(float z) {
+        return f(z);
+    }
+
+    @Override
+    public float derivative(float z, float y) {
+        return df(z);
+    }
+
+    @Override
+    public void forward(float[] z, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = f(z[i]);
+        }
+    }
+
+    @Override
+    public void backward(float[] z, float[] y, float[] grad, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[i] *= df(z[i]);
+        }
+    }
+
+    private static float f(float z) {
+        // Beyond the cuts the formula rounds to the limit anyway; they keep Inf*0 (NaN) out.
+        if (z > 40f) {
+            return z;
+        }
+        if (z < -120f) {
+            return -0f;
+        }
+        return (float) (z / (1.0 + Kernels.exp(-z)));
+    }
+
+    private static float df(float z) {
+        if (z > 40f) {
+            return 1f;
+        }
+        if (z < -120f) {
+            return -0f;
+        }
+        double e = Kernels.exp(-z);
+        double d = 1.0 + e;
+        return (float) ((1.0 + z * e / d) / d); // sigmoid = 1/d, 1 - sigmoid = e/d
+    }
+}

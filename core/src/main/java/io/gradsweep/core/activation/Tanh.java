@@ -1,0 +1,52 @@
+package io.gradsweep.core.activation;
+
+/** tanh(z) via FloatMath; derivative 1 - tanh^2 computed from z as 4e/(1+e)^2, e = e^-2|z|, so it does not round to 0 at |z| > 9. */
+final class Tanh extends Activation {
+    static final Tanh INSTANCE = new Tanh();
+
+    private Tanh() {
+    }
+
+    @Override
+    public String name() {
+        return "tanh";
+    }
+
+    @Override
+    public String canonical() {
+        return "tanh";
+    }
+
+    @Override
+    public float value(float z) {
+        return f(z);
+    }
+
+    @Override
+    public float derivative(float z, float y) {
+        return df(z);
+    }
+
+    @Override
+    public void forward(float[] z, float[] y, int n) {
+        for (int i = 0; i < n; i++) {
+            y[i] = f(z[i]);
+        }
+    }
+
+    @Override
+    public void backward(float[] z, float[] y, float[] grad, int n) {
+        for (int i = 0; i < n; i++) {
+            grad[i] *= df(z[i]);
+        }
+    }
+
+    private static float f(float z) {
+        return FloatMath.tanh(z);
+    }
+
+    private static float df(float z) {
+        // From z, not 1 - y*y: y rounds to ±1 beyond |z| ~ 9 and the gradient would vanish early.
+        return (float) Kernels.tanhDerivative(z);
+    }
+}

@@ -1,0 +1,121 @@
+package io.gradsweep.core.nn;
+
+import io.gradsweep.core.activation.Activation;
+import io.gradsweep.core.kernel.Gemm;
+import java.util.Arrays;
+
+/**
+ * One fully connected layer y = f(x W + b) that owns its weights, their gradients and the scratch
+ * buffers of a forward and backward pass for up to {@code capacity} rows, so that a training step
+ * allocates nothing. W is [in x out] so the forward product and the weight gradient both run as
+ * row-major kernels; the backward product uses a transposed copy made once per pass.
+ */
+public final class Dense {
+    private final int in;
+    private final int out;
+    private final Activation activation;
+    private final float[] weights;
+    private final float[] bias;
+    private final float[] weightGrad;
+    private final float[] biasGrad;
+    private final float[] weightsTransposed;
+    private final float[] z;
+    private final float[] y;
+    private final float[] dz;
+
+    /** {@code activation} null means an output layer: y is z. */
+    Dense(int in, int out, Activation activation, int capacity) {
+        this.in = in;
+        this.out = out;
+        this.activation = activation;
+        this.weights = new float[in * out];
+        this.bias = new float[out];
+        this.weightGrad = new float[in * out];
+        this.biasGrad = new float[out];
+        this.weightsTransposed = new float[in * out];
+        this.z = new float[capacity * out];
+        this.y = activation == null ? z : new float[capacity * out];
+        this.dz = new float[capacity * out];
+    }
+
+    /** z = x W + b, y = f(z) for the first {@code rows} rows of x [rows x in]. */
+    void forward(float[] x, int rows) {
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(bias, 0, z, r * out, out);
+        }
+        Gemm.multiply(x, weights, z, rows, in, out, true);
+        if (activation != null) {
+            activation.forward(z, y, rows * out);
+        }
+    }
+
+    /** dW (+)= x^T dz and db (+)= column sums of dz, from this layer's dz. */
+    void accumulateGradients(float[] x, int rows, boolean accumulate) {
+        Gemm.multiplyTransposedA(x, dz, weightGrad, in, rows, out, accumulate);
+        if (!accumulate) {
+            Arrays.fill(biasGrad, 0f);
+        }
+        for (int r = 0; r < rows; r++) {
+            int o = r * out;
+            for (int j = 0; j < out; j++) {
+                biasGrad[j] += dz[o + j];
+            }
+        }
+    }
+
+    /** Copies W^T into scratch; call once before {@link #propagateBack} while W is unchanged. */
+    void prepareBackward() {
+        Gemm.transpose(weights, in, out, weightsTransposed);
+    }
+
+    /** previous.dz = (dz W^T) * previous.f'(previous.z): the error one layer down. */
+    void propagateBack(Dense previous, int rows) {
+        Gemm.multiply(dz, weightsTransposed, previous.dz, rows, out, in, false);
+        previous.activation.backward(previous.z, previous.y, previous.dz, rows * in);
+    }
+
+    public int inputs() {
+        return in;
+    }
+
+    public int outputs() {
+        return out;
+    }
+
+    /** Null for the output layer. */
+    public Activation activation() {
+        return activation;
+    }
+
+    /** [in x out] row-major; live, writable by optimisers. */
+    public float[] weights() {
+        return weights;
+    }
+
+    public float[] bias() {
+        return bias;
+    }
+
+    public float[] weightGrad() {
+        return weightGrad;
+    }
+
+    public float[] biasGrad() {
+        return biasGrad;
+    }
+
+    /** Pre-activations of the last forward pass, [rows x out]. */
+    public float[] preActivations() {
+        return z;
+    }
+
+    /** Outputs of the last forward pass, [rows x out]. */
+    public float[] outputsBuffer() {
+        return y;
+    }
+
+    /** d loss / d z of the last backward pass; the loss writes the output layer's. */
+    public float[] deltas() {
+        return dz;
+    }
+}

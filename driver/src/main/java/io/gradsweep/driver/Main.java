@@ -1,0 +1,47 @@
+package io.gradsweep.driver;
+
+import io.gradsweep.driver.cli.BenchCommand;
+import io.gradsweep.driver.cli.TrainCommand;
+import io.gradsweep.driver.cli.UsageException;
+import java.io.PrintStream;
+import java.util.Arrays;
+
+/** The gradsweep command line: dispatches to a subcommand; exit code 2 for bad input. */
+public final class Main {
+    private static final String HELP = """
+            Usage: gradsweep COMMAND [ARGS]
+
+            Commands:
+              train    train one trial on this machine and print its trace and summary
+              bench    measure training steps per second of the reference networks
+              help     show this text
+
+            Run 'gradsweep COMMAND --help' for a command's flags.
+            """;
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    /** Runs a command line; returns the exit code instead of exiting, for tests. */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help") || args[0].equals("-h")) {
+            out.print(HELP);
+            return args.length == 0 ? 2 : 0;
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        try {
+            return switch (args[0]) {
+                case "train" -> TrainCommand.run(rest, out);
+                case "bench" -> BenchCommand.run(rest, out);
+                default -> throw new UsageException("unknown command '" + args[0] + "'; commands: train, bench, help");
+            };
+        } catch (UsageException e) {
+            err.println("gradsweep " + args[0] + ": " + e.getMessage());
+            return 2;
+        }
+    }
+}

@@ -9,12 +9,14 @@ here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"; shift || true
 extra=("$@")
 
-if ! /usr/bin/python3 -c 'import torch' 2>/dev/null; then
+if ! /usr/bin/python3 -c "import torch" 2>/dev/null || [[ ! -e /usr/lib/x86_64-linux-gnu/openblas-pthread/libblas.so.3 ]]; then
   echo "installing python3-torch (Debian) ..." >&2
-  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch >/dev/null
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
 fi
 [[ -f "$here/driver/target/gradsweep.jar" ]] || (cd "$here" && mvn -q -DskipTests package)
 
+# PyTorch at its best on one core: OpenBLAS (not the reference BLAS) and no spinning BLAS/OpenMP threads.
+export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 log="$(mktemp)"
 for ((r = 1; r <= rounds; r++)); do
   echo "round $r/$rounds" >&2

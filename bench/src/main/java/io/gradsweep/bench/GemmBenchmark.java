@@ -23,7 +23,7 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {"--add-modules=jdk.incubator.vector"})
 public class GemmBenchmark {
-    @Param({"64x128x128", "64x256x256", "256x256x256", "64x512x512"})
+    @Param({"64x128x128", "64x128x10", "64x256x256", "256x256x256", "64x512x512"})
     public String shape;
 
     private int m;
@@ -55,6 +55,13 @@ public class GemmBenchmark {
     @Benchmark
     public float[] forward() {
         Gemm.multiply(a, b, c, m, k, n, false);
+        return c;
+    }
+
+    /** W^T for the backward product: A [m x k] into C [k x m]. */
+    @Benchmark
+    public float[] transpose() {
+        Gemm.transpose(a, m, k, c);
         return c;
     }
 

@@ -1,7 +1,13 @@
 package io.gradsweep.core.activation;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
 /** leaky_relu(z) = z if z > 0 else alpha*z; the derivative at 0 is alpha, as in PyTorch. */
 final class LeakyRelu extends Activation {
+    private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private final float alpha;
 
     LeakyRelu(float alpha) {
@@ -31,7 +37,12 @@ final class LeakyRelu extends Activation {
     @Override
     public void forward(float[] z, float[] y, int n) {
         float a = alpha;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        for (; i < S.loopBound(n); i += S.length()) {
+            FloatVector zv = FloatVector.fromArray(S, z, i);
+            zv.mul(a).blend(zv, zv.compare(VectorOperators.GT, 0f)).intoArray(y, i);
+        }
+        for (; i < n; i++) {
             y[i] = f(z[i], a);
         }
     }
@@ -39,7 +50,14 @@ final class LeakyRelu extends Activation {
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
         float a = alpha;
-        for (int i = 0; i < n; i++) {
+        int i = 0;
+        FloatVector slope = FloatVector.broadcast(S, a);
+        FloatVector one = FloatVector.broadcast(S, 1f);
+        for (; i < S.loopBound(n); i += S.length()) {
+            VectorMask<Float> positive = FloatVector.fromArray(S, z, i).compare(VectorOperators.GT, 0f);
+            FloatVector.fromArray(S, grad, i).mul(slope.blend(one, positive)).intoArray(grad, i);
+        }
+        for (; i < n; i++) {
             grad[i] *= df(z[i], a);
         }
     }

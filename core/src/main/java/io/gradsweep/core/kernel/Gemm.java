@@ -1,5 +1,6 @@
 package io.gradsweep.core.kernel;
 
+import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -20,6 +21,7 @@ public final class Gemm {
     private static final int L = 8;
     private static final int ROWS = 4;
     private static final int COLS = 2 * L;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
 
     private Gemm() {
     }
@@ -29,26 +31,66 @@ public final class Gemm {
      * pre-filled (e.g. with the bias) and accumulated into.
      */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        int full = n - n % L;
         int i = 0;
         for (; i + ROWS <= m; i += ROWS) {
             int j = 0;
-            for (; j + COLS <= n; j += COLS) {
+            for (; j + COLS <= full; j += COLS) {
                 block4x16(a, b, c, i, j, k, n, accumulate);
             }
-            for (; j + L <= n; j += L) {
+            for (; j < full; j += L) {
                 block4x8(a, b, c, i, j, k, n, accumulate);
-            }
-            for (int r = i; r < i + ROWS; r++) {
-                scalarTail(a, b, c, r, j, k, n, accumulate);
             }
         }
         for (; i < m; i++) {
-            int j = 0;
-            for (; j + L <= n; j += L) {
+            for (int j = 0; j < full; j += L) {
                 block1x8(a, b, c, i, j, k, n, accumulate);
             }
-            scalarTail(a, b, c, i, j, k, n, accumulate);
         }
+        if (full < n) {
+            multiplyColumnTail(a, b, c, m, k, n, full, accumulate);
+        }
+    }
+
+    /**
+     * The last n - j0 (< 8) columns, through the vector blocks on zero-padded copies of those
+     * columns of B and C: an output layer of 10 classes would otherwise run 2 of its 10 columns
+     * as scalar chains. Padding lanes are computed and dropped; they never touch the real ones.
+     */
+    private static void multiplyColumnTail(float[] a, float[] b, float[] c, int m, int k, int n, int j0,
+                                           boolean accumulate) {
+        int t = n - j0;
+        float[] pb = scratch(0, k * L);
+        float[] pc = scratch(1, m * L);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n + j0, pb, p * L, t);
+        }
+        if (accumulate) {
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(c, r * n + j0, pc, r * L, t);
+            }
+        }
+        int i = 0;
+        for (; i + ROWS <= m; i += ROWS) {
+            block4x8(a, pb, pc, i, 0, k, L, accumulate);
+        }
+        for (; i < m; i++) {
+            block1x8(a, pb, pc, i, 0, k, L, accumulate);
+        }
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(pc, r * L, c, r * n + j0, t);
+        }
+    }
+
+    /** A per-thread, zeroed scratch buffer of at least {@code size} floats; slot 0 or 1. */
+    private static float[] scratch(int slot, int size) {
+        float[][] buffers = SCRATCH.get();
+        if (buffers[slot].length < size) {
+            buffers[slot] = new float[size];
+        } else {
+            Arrays.fill(buffers[slot], 0, size, 0f);
+        }
+        return buffers[slot];
     }
 
     private static void block4x16(float[] a, float[] b, float[] c, int i, int j, int k, int n, boolean acc) {
@@ -126,42 +168,56 @@ public final class Gemm {
         }
         s0.intoArray(c, c0);
     }
-
-    private static void scalarTail(float[] a, float[] b, float[] c, int i, int jFrom, int k, int n, boolean acc) {
-        for (int j = jFrom; j < n; j++) {
-            float s = acc ? c[i * n + j] : 0f;
-            for (int p = 0; p < k; p++) {
-                s = Math.fma(a[i * k + p], b[p * n + j], s);
-            }
-            c[i * n + j] = s;
-        }
-    }
-
-    /**
+        /**
      * C[m x n] = A^T B where A is stored as [k x m] (so C[i][j] = sum over p of A[p][i] B[p][j]),
      * or C += A^T B when {@code accumulate}. This is the weight gradient X^T dY without a
      * transposed copy of X: A is read down its columns, four at a time.
      */
     public static void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        int full = n - n % L;
         int i = 0;
         for (; i + ROWS <= m; i += ROWS) {
             int j = 0;
-            for (; j + COLS <= n; j += COLS) {
+            for (; j + COLS <= full; j += COLS) {
                 blockT4x16(a, b, c, i, j, m, k, n, accumulate);
             }
-            for (; j + L <= n; j += L) {
+            for (; j < full; j += L) {
                 blockT4x8(a, b, c, i, j, m, k, n, accumulate);
-            }
-            for (int r = i; r < i + ROWS; r++) {
-                scalarTailT(a, b, c, r, j, m, k, n, accumulate);
             }
         }
         for (; i < m; i++) {
-            int j = 0;
-            for (; j + L <= n; j += L) {
+            for (int j = 0; j < full; j += L) {
                 blockT1x8(a, b, c, i, j, m, k, n, accumulate);
             }
-            scalarTailT(a, b, c, i, j, m, k, n, accumulate);
+        }
+        if (full < n) {
+            multiplyTransposedAColumnTail(a, b, c, m, k, n, full, accumulate);
+        }
+    }
+
+    /** As {@link #multiplyColumnTail}, for A^T B. */
+    private static void multiplyTransposedAColumnTail(float[] a, float[] b, float[] c, int m, int k, int n, int j0,
+                                                      boolean accumulate) {
+        int t = n - j0;
+        float[] pb = scratch(0, k * L);
+        float[] pc = scratch(1, m * L);
+        for (int p = 0; p < k; p++) {
+            System.arraycopy(b, p * n + j0, pb, p * L, t);
+        }
+        if (accumulate) {
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(c, r * n + j0, pc, r * L, t);
+            }
+        }
+        int i = 0;
+        for (; i + ROWS <= m; i += ROWS) {
+            blockT4x8(a, pb, pc, i, 0, m, k, L, accumulate);
+        }
+        for (; i < m; i++) {
+            blockT1x8(a, pb, pc, i, 0, m, k, L, accumulate);
+        }
+        for (int r = 0; r < m; r++) {
+            System.arraycopy(pc, r * L, c, r * n + j0, t);
         }
     }
 
@@ -232,33 +288,32 @@ public final class Gemm {
         s0.intoArray(c, c0);
     }
 
-    private static void scalarTailT(float[] a, float[] b, float[] c, int i, int jFrom, int m, int k, int n,
-                                    boolean acc) {
-        for (int j = jFrom; j < n; j++) {
-            float s = acc ? c[i * n + j] : 0f;
-            for (int p = 0; p < k; p++) {
-                s = Math.fma(a[p * m + i], b[p * n + j], s);
-            }
-            c[i * n + j] = s;
-        }
-    }
-
     private static FloatVector start(float[] c, int offset, boolean accumulate) {
         return accumulate ? FloatVector.fromArray(S, c, offset) : FloatVector.zero(S);
     }
 
-    /** dst[cols x rows] = src[rows x cols]^T, in 8 x 8 tiles to stay in cache. */
+    /**
+     * dst[cols x rows] = src[rows x cols]^T. Eight source rows at a time: eight sequential read
+     * streams, and each destination row gets 32 contiguous bytes per pass.
+     */
     public static void transpose(float[] src, int rows, int cols, float[] dst) {
-        final int t = 8;
-        for (int i0 = 0; i0 < rows; i0 += t) {
-            int i1 = Math.min(i0 + t, rows);
-            for (int j0 = 0; j0 < cols; j0 += t) {
-                int j1 = Math.min(j0 + t, cols);
-                for (int i = i0; i < i1; i++) {
-                    for (int j = j0; j < j1; j++) {
-                        dst[j * rows + i] = src[i * cols + j];
-                    }
-                }
+        int i = 0;
+        for (; i + 8 <= rows; i += 8) {
+            int s0 = i * cols;
+            for (int j = 0, d = i; j < cols; j++, d += rows) {
+                dst[d] = src[s0 + j];
+                dst[d + 1] = src[s0 + cols + j];
+                dst[d + 2] = src[s0 + 2 * cols + j];
+                dst[d + 3] = src[s0 + 3 * cols + j];
+                dst[d + 4] = src[s0 + 4 * cols + j];
+                dst[d + 5] = src[s0 + 5 * cols + j];
+                dst[d + 6] = src[s0 + 6 * cols + j];
+                dst[d + 7] = src[s0 + 7 * cols + j];
+            }
+        }
+        for (; i < rows; i++) {
+            for (int j = 0; j < cols; j++) {
+                dst[j * rows + i] = src[i * cols + j];
             }
         }
     }

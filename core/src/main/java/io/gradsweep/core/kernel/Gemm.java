@@ -1,6 +1,5 @@
 package io.gradsweep.core.kernel;
 
-import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
@@ -9,19 +8,25 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Every output element is one fused multiply-add chain over the inner dimension, in index
  * order, starting from zero or from the element's current value: c = fma(a0, b0, c), then
- * fma(a1, b1, c), ... The blocking only decides which chains run side by side, never the order
- * inside a chain, so the result is bitwise the same as {@link ReferenceGemm}'s textbook loops,
- * whatever the vector width, the JIT or the machine. The species is fixed at 256 bits (not
- * SPECIES_PREFERRED) so that every x86-64 machine with AVX2 runs the same native code.
+ * fma(a1, b1, c), ... Blocking, packing and padding only decide which chains run side by side and
+ * where their operands are read from, never the order inside a chain, so the result is bitwise
+ * the same as {@link ReferenceGemm}'s textbook loops whatever the vector width, the JIT or the
+ * machine. The species is fixed at 256 bits (not SPECIES_PREFERRED) so that every x86-64 machine
+ * with AVX2 runs the same native code.
  *
- * <p>All matrices are dense, row-major, starting at index 0 of their arrays.
+ * <p>B is packed into contiguous column panels first (as BLAS does): read in place, a panel's rows
+ * lie a power-of-two stride apart and fall into a handful of L1 sets, which thrashes at widths
+ * of 128 and more. All matrices are dense, row-major, starting at index 0 of their arrays.
  */
 public final class Gemm {
     private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
     private static final int L = 8;
     private static final int ROWS = 4;
-    private static final int COLS = 2 * L;
-    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[2][0]);
+    private static final int WIDE = 2 * L;
+    private static final int PACKED_B = 0;
+    private static final int PACKED_A = 1;
+    private static final int PADDED_C = 2;
+    private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
 
     private Gemm() {
     }
@@ -31,73 +36,136 @@ public final class Gemm {
      * pre-filled (e.g. with the bias) and accumulated into.
      */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        int full = n - n % L;
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            int j = 0;
-            for (; j + COLS <= full; j += COLS) {
-                block4x16(a, b, c, i, j, k, n, accumulate);
-            }
-            for (; j < full; j += L) {
-                block4x8(a, b, c, i, j, k, n, accumulate);
-            }
-        }
-        for (; i < m; i++) {
-            for (int j = 0; j < full; j += L) {
-                block1x8(a, b, c, i, j, k, n, accumulate);
-            }
-        }
-        if (full < n) {
-            multiplyColumnTail(a, b, c, m, k, n, full, accumulate);
-        }
+        // A's rows are read as four sequential streams: no packing needed. Row i starts at i * k.
+        product(a, k, 1, b, c, m, k, n, accumulate, false);
     }
 
     /**
-     * The last n - j0 (< 8) columns, through the vector blocks on zero-padded copies of those
-     * columns of B and C: an output layer of 10 classes would otherwise run 2 of its 10 columns
-     * as scalar chains. Padding lanes are computed and dropped; they never touch the real ones.
+     * C[m x n] = A^T B where A is stored as [k x m] (so C[i][j] = sum over p of A[p][i] B[p][j]),
+     * or C += A^T B when {@code accumulate}: the weight gradient X^T dY without a transposed copy
+     * of X. Groups of four of A's columns are packed side by side first.
      */
-    private static void multiplyColumnTail(float[] a, float[] b, float[] c, int m, int k, int n, int j0,
-                                           boolean accumulate) {
-        int t = n - j0;
-        float[] pb = scratch(0, k * L);
-        float[] pc = scratch(1, m * L);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n + j0, pb, p * L, t);
+    public static void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        product(a, 1, m, b, c, m, k, n, accumulate, true);
+    }
+
+    /**
+     * The shared driver. Element A(i, p) is a[i * aRow + p * aStep] (before packing).
+     */
+    private static void product(float[] a, int aRow, int aStep, float[] b, float[] c, int m, int k, int n,
+                                boolean accumulate, boolean packA) {
+        float[][] scratch = SCRATCH.get();
+        float[] pb = packB(scratch, b, k, n);
+        float[] pa = packA ? packColumnsOfFour(scratch, a, m, k) : null;
+        int groups = m / ROWS;
+        int full = n - n % L;
+        for (int j = 0, panel = 0; j < n; ) {
+            int width = n - j >= WIDE ? WIDE : L; // the last panel may be a zero-padded tail
+            boolean tail = j >= full;
+            float[] target = tail ? padTail(scratch, c, m, n, j, accumulate) : c;
+            int cBase = tail ? 0 : j;
+            int ldc = tail ? L : n;
+            float[] aSource = pa != null ? pa : a;
+            int rowStride = pa != null ? 1 : aRow;
+            int pStep = pa != null ? ROWS : aStep;
+            for (int g = 0; g < groups; g++) {
+                int i = g * ROWS;
+                int a0 = pa != null ? g * ROWS * k : i * aRow;
+                if (width == WIDE) {
+                    block4x16(aSource, a0, rowStride, pStep, pb, panel, target, i * ldc + cBase, ldc, k, accumulate);
+                } else {
+                    block4x8(aSource, a0, rowStride, pStep, pb, panel, target, i * ldc + cBase, ldc, k, accumulate);
+                }
+            }
+            for (int i = groups * ROWS; i < m; i++) {
+                for (int h = 0; h < width; h += L) {
+                    block1x8(a, i * aRow, aStep, pb, panel + h, width, target, i * ldc + cBase + h, k, accumulate);
+                }
+            }
+            if (tail) {
+                for (int r = 0; r < m; r++) {
+                    System.arraycopy(target, r * L, c, r * n + j, n - j);
+                }
+            }
+            panel += width * k;
+            j += width;
         }
-        if (accumulate) {
-            for (int r = 0; r < m; r++) {
-                System.arraycopy(c, r * n + j0, pc, r * L, t);
+    }
+
+    /** B [k x n] as panels of 16 (then 8) columns, each [k x width] contiguous; the tail zero-padded to 8. */
+    private static float[] packB(float[][] scratch, float[] b, int k, int n) {
+        int padded = (n + L - 1) / L * L;
+        float[] pb = buffer(scratch, PACKED_B, k * padded);
+        int full = n - n % L;
+        int offset = 0;
+        for (int j = 0; j < n; ) {
+            int width = n - j >= WIDE ? WIDE : L;
+            if (j < full) {
+                for (int p = 0, src = j, dst = offset; p < k; p++, src += n, dst += width) {
+                    FloatVector.fromArray(S, b, src).intoArray(pb, dst);
+                    if (width == WIDE) {
+                        FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+                    }
+                }
+            } else {
+                int t = n - j;
+                for (int p = 0, dst = offset; p < k; p++, dst += L) {
+                    System.arraycopy(b, p * n + j, pb, dst, t);
+                    for (int q = t; q < L; q++) {
+                        pb[dst + q] = 0f;
+                    }
+                }
+            }
+            offset += width * k;
+            j += width;
+        }
+        return pb;
+    }
+
+    /** A stored [k x m], read as columns: groups of four columns, each [k x 4] contiguous. */
+    private static float[] packColumnsOfFour(float[][] scratch, float[] a, int m, int k) {
+        int groups = m / ROWS;
+        float[] pa = buffer(scratch, PACKED_A, groups * ROWS * k);
+        for (int p = 0; p < k; p++) {
+            int src = p * m;
+            for (int g = 0, dst = p * ROWS; g < groups; g++, src += ROWS, dst += ROWS * k) {
+                pa[dst] = a[src];
+                pa[dst + 1] = a[src + 1];
+                pa[dst + 2] = a[src + 2];
+                pa[dst + 3] = a[src + 3];
             }
         }
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            block4x8(a, pb, pc, i, 0, k, L, accumulate);
-        }
-        for (; i < m; i++) {
-            block1x8(a, pb, pc, i, 0, k, L, accumulate);
-        }
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(pc, r * L, c, r * n + j0, t);
-        }
+        return pa;
     }
 
-    /** A per-thread, zeroed scratch buffer of at least {@code size} floats; slot 0 or 1. */
-    private static float[] scratch(int slot, int size) {
-        float[][] buffers = SCRATCH.get();
-        if (buffers[slot].length < size) {
-            buffers[slot] = new float[size];
-        } else {
-            Arrays.fill(buffers[slot], 0, size, 0f);
+    /** The last n - j (< 8) columns of C as [m x 8], zero-padded (copied in if accumulating). */
+    private static float[] padTail(float[][] scratch, float[] c, int m, int n, int j, boolean accumulate) {
+        float[] pc = buffer(scratch, PADDED_C, m * L);
+        java.util.Arrays.fill(pc, 0, m * L, 0f);
+        if (accumulate) {
+            for (int r = 0; r < m; r++) {
+                System.arraycopy(c, r * n + j, pc, r * L, n - j);
+            }
         }
-        return buffers[slot];
+        return pc;
     }
 
-    private static void block4x16(float[] a, float[] b, float[] c, int i, int j, int k, int n, boolean acc) {
-        int c0 = i * n + j;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
+    private static float[] buffer(float[][] scratch, int slot, int size) {
+        if (scratch[slot].length < size) {
+            scratch[slot] = new float[size];
+        }
+        return scratch[slot];
+    }
+
+    /**
+     * Four rows x 16 columns: eight accumulators, enough independent chains to cover the fma
+     * latency on two pipes. A(r, p) = x[a0 + r * rowStride + p * pStep].
+     */
+    private static void block4x16(float[] x, int a0, int rowStride, int pStep, float[] b, int b0, float[] c, int c0,
+                                  int ldc, int k, boolean acc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         FloatVector s00 = start(c, c0, acc);
         FloatVector s01 = start(c, c0 + L, acc);
         FloatVector s10 = start(c, c1, acc);
@@ -106,25 +174,24 @@ public final class Gemm {
         FloatVector s21 = start(c, c2 + L, acc);
         FloatVector s30 = start(c, c3, acc);
         FloatVector s31 = start(c, c3 + L, acc);
-        int a0 = i * k;
-        int a1 = a0 + k;
-        int a2 = a1 + k;
-        int a3 = a2 + k;
-        for (int p = 0, bp = j; p < k; p++, bp += n) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[a1 + p]);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            x = FloatVector.broadcast(S, a[a2 + p]);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            x = FloatVector.broadcast(S, a[a3 + p]);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
+        int r1 = rowStride;
+        int r2 = 2 * rowStride;
+        int r3 = 3 * rowStride;
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += WIDE) {
+            FloatVector b0v = FloatVector.fromArray(S, b, bp);
+            FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
+            FloatVector v = FloatVector.broadcast(S, x[ap]);
+            s00 = v.fma(b0v, s00);
+            s01 = v.fma(b1v, s01);
+            v = FloatVector.broadcast(S, x[ap + r1]);
+            s10 = v.fma(b0v, s10);
+            s11 = v.fma(b1v, s11);
+            v = FloatVector.broadcast(S, x[ap + r2]);
+            s20 = v.fma(b0v, s20);
+            s21 = v.fma(b1v, s21);
+            v = FloatVector.broadcast(S, x[ap + r3]);
+            s30 = v.fma(b0v, s30);
+            s31 = v.fma(b1v, s31);
         }
         s00.intoArray(c, c0);
         s01.intoArray(c, c0 + L);
@@ -136,22 +203,25 @@ public final class Gemm {
         s31.intoArray(c, c3 + L);
     }
 
-    private static void block4x8(float[] a, float[] b, float[] c, int i, int j, int k, int n, boolean acc) {
-        int c0 = i * n + j;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
+    /** Four rows x 8 columns from a panel of width 8. */
+    private static void block4x8(float[] a, int a0, int rowStride, int pStep, float[] b, int b0, float[] c, int c0,
+                                 int ldc, int k, boolean acc) {
+        int c1 = c0 + ldc;
+        int c2 = c1 + ldc;
+        int c3 = c2 + ldc;
         FloatVector s0 = start(c, c0, acc);
         FloatVector s1 = start(c, c1, acc);
         FloatVector s2 = start(c, c2, acc);
         FloatVector s3 = start(c, c3, acc);
-        int a0 = i * k;
-        for (int p = 0, bp = j; p < k; p++, bp += n) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            s0 = FloatVector.broadcast(S, a[a0 + p]).fma(b0, s0);
-            s1 = FloatVector.broadcast(S, a[a0 + k + p]).fma(b0, s1);
-            s2 = FloatVector.broadcast(S, a[a0 + 2 * k + p]).fma(b0, s2);
-            s3 = FloatVector.broadcast(S, a[a0 + 3 * k + p]).fma(b0, s3);
+        int r1 = rowStride;
+        int r2 = 2 * rowStride;
+        int r3 = 3 * rowStride;
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += L) {
+            FloatVector bv = FloatVector.fromArray(S, b, bp);
+            s0 = FloatVector.broadcast(S, a[ap]).fma(bv, s0);
+            s1 = FloatVector.broadcast(S, a[ap + r1]).fma(bv, s1);
+            s2 = FloatVector.broadcast(S, a[ap + r2]).fma(bv, s2);
+            s3 = FloatVector.broadcast(S, a[ap + r3]).fma(bv, s3);
         }
         s0.intoArray(c, c0);
         s1.intoArray(c, c1);
@@ -159,130 +229,11 @@ public final class Gemm {
         s3.intoArray(c, c3);
     }
 
-    private static void block1x8(float[] a, float[] b, float[] c, int i, int j, int k, int n, boolean acc) {
-        int c0 = i * n + j;
+    /** One leftover row x 8 columns of a panel of width {@code panelWidth}; A unpacked. */
+    private static void block1x8(float[] a, int a0, int pStep, float[] b, int b0, int panelWidth, float[] c, int c0,
+                                 int k, boolean acc) {
         FloatVector s0 = start(c, c0, acc);
-        int a0 = i * k;
-        for (int p = 0, bp = j; p < k; p++, bp += n) {
-            s0 = FloatVector.broadcast(S, a[a0 + p]).fma(FloatVector.fromArray(S, b, bp), s0);
-        }
-        s0.intoArray(c, c0);
-    }
-        /**
-     * C[m x n] = A^T B where A is stored as [k x m] (so C[i][j] = sum over p of A[p][i] B[p][j]),
-     * or C += A^T B when {@code accumulate}. This is the weight gradient X^T dY without a
-     * transposed copy of X: A is read down its columns, four at a time.
-     */
-    public static void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        int full = n - n % L;
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            int j = 0;
-            for (; j + COLS <= full; j += COLS) {
-                blockT4x16(a, b, c, i, j, m, k, n, accumulate);
-            }
-            for (; j < full; j += L) {
-                blockT4x8(a, b, c, i, j, m, k, n, accumulate);
-            }
-        }
-        for (; i < m; i++) {
-            for (int j = 0; j < full; j += L) {
-                blockT1x8(a, b, c, i, j, m, k, n, accumulate);
-            }
-        }
-        if (full < n) {
-            multiplyTransposedAColumnTail(a, b, c, m, k, n, full, accumulate);
-        }
-    }
-
-    /** As {@link #multiplyColumnTail}, for A^T B. */
-    private static void multiplyTransposedAColumnTail(float[] a, float[] b, float[] c, int m, int k, int n, int j0,
-                                                      boolean accumulate) {
-        int t = n - j0;
-        float[] pb = scratch(0, k * L);
-        float[] pc = scratch(1, m * L);
-        for (int p = 0; p < k; p++) {
-            System.arraycopy(b, p * n + j0, pb, p * L, t);
-        }
-        if (accumulate) {
-            for (int r = 0; r < m; r++) {
-                System.arraycopy(c, r * n + j0, pc, r * L, t);
-            }
-        }
-        int i = 0;
-        for (; i + ROWS <= m; i += ROWS) {
-            blockT4x8(a, pb, pc, i, 0, m, k, L, accumulate);
-        }
-        for (; i < m; i++) {
-            blockT1x8(a, pb, pc, i, 0, m, k, L, accumulate);
-        }
-        for (int r = 0; r < m; r++) {
-            System.arraycopy(pc, r * L, c, r * n + j0, t);
-        }
-    }
-
-    private static void blockT4x16(float[] a, float[] b, float[] c, int i, int j, int m, int k, int n, boolean acc) {
-        int c0 = i * n + j;
-        int c1 = c0 + n;
-        int c2 = c1 + n;
-        int c3 = c2 + n;
-        FloatVector s00 = start(c, c0, acc);
-        FloatVector s01 = start(c, c0 + L, acc);
-        FloatVector s10 = start(c, c1, acc);
-        FloatVector s11 = start(c, c1 + L, acc);
-        FloatVector s20 = start(c, c2, acc);
-        FloatVector s21 = start(c, c2 + L, acc);
-        FloatVector s30 = start(c, c3, acc);
-        FloatVector s31 = start(c, c3 + L, acc);
-        for (int p = 0, ap = i, bp = j; p < k; p++, ap += m, bp += n) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            FloatVector b1 = FloatVector.fromArray(S, b, bp + L);
-            FloatVector x = FloatVector.broadcast(S, a[ap]);
-            s00 = x.fma(b0, s00);
-            s01 = x.fma(b1, s01);
-            x = FloatVector.broadcast(S, a[ap + 1]);
-            s10 = x.fma(b0, s10);
-            s11 = x.fma(b1, s11);
-            x = FloatVector.broadcast(S, a[ap + 2]);
-            s20 = x.fma(b0, s20);
-            s21 = x.fma(b1, s21);
-            x = FloatVector.broadcast(S, a[ap + 3]);
-            s30 = x.fma(b0, s30);
-            s31 = x.fma(b1, s31);
-        }
-        s00.intoArray(c, c0);
-        s01.intoArray(c, c0 + L);
-        s10.intoArray(c, c1);
-        s11.intoArray(c, c1 + L);
-        s20.intoArray(c, c2);
-        s21.intoArray(c, c2 + L);
-        s30.intoArray(c, c3);
-        s31.intoArray(c, c3 + L);
-    }
-
-    private static void blockT4x8(float[] a, float[] b, float[] c, int i, int j, int m, int k, int n, boolean acc) {
-        int c0 = i * n + j;
-        FloatVector s0 = start(c, c0, acc);
-        FloatVector s1 = start(c, c0 + n, acc);
-        FloatVector s2 = start(c, c0 + 2 * n, acc);
-        FloatVector s3 = start(c, c0 + 3 * n, acc);
-        for (int p = 0, ap = i, bp = j; p < k; p++, ap += m, bp += n) {
-            FloatVector b0 = FloatVector.fromArray(S, b, bp);
-            s0 = FloatVector.broadcast(S, a[ap]).fma(b0, s0);
-            s1 = FloatVector.broadcast(S, a[ap + 1]).fma(b0, s1);
-            s2 = FloatVector.broadcast(S, a[ap + 2]).fma(b0, s2);
-            s3 = FloatVector.broadcast(S, a[ap + 3]).fma(b0, s3);
-        }
-        s0.intoArray(c, c0);
-        s1.intoArray(c, c0 + n);
-        s2.intoArray(c, c0 + 2 * n);
-        s3.intoArray(c, c0 + 3 * n);
-    }
-
-    private static void blockT1x8(float[] a, float[] b, float[] c, int i, int j, int m, int k, int n, boolean acc) {
-        int c0 = i * n + j;
-        FloatVector s0 = start(c, c0, acc);
-        for (int p = 0, ap = i, bp = j; p < k; p++, ap += m, bp += n) {
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += panelWidth) {
             s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
         }
         s0.intoArray(c, c0);

@@ -44,13 +44,18 @@ final class Celu extends Activation {
         }
     }
 
-    // The clamp keeps exp in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
     private static float f(float z, float alpha) {
-        return z > 0 ? z : (float) (alpha * Kernels.expm1(Math.max(z / (double) alpha, -200.0)));
+        return z > 0 ? z : (float) (alpha * Kernels.expm1(scaled(z, alpha)));
     }
 
     // From z, not (y + alpha)/alpha: y rounds to -alpha far enough below 0 and the gradient would vanish early.
     private static float df(float z, float alpha) {
-        return z > 0 ? 1f : (float) (Kernels.exp(Math.max(z / (double) alpha, -200.0)));
+        return z > 0 ? 1f : (float) Kernels.exp(scaled(z, alpha));
+    }
+
+    // z/alpha clamped to keep exp in its domain (and map -Inf to the limit); e^-200 is 0 in any float.
+    private static double scaled(float z, float alpha) {
+        double u = Kernels.widen(z) / alpha;
+        return u < -200.0 ? -200.0 : u;
     }
 }

@@ -46,11 +46,11 @@ final class Elu extends Activation {
 
     // The clamp keeps exp in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
     private static float f(float z, float alpha) {
-        return z > 0 ? z : (float) (alpha * Kernels.expm1(Math.max(z, -200f)));
+        return z > 0 ? z : (float) (alpha * Kernels.expm1(Kernels.widen(z < -200f ? -200f : z)));
     }
 
     // From z, not y + alpha: y rounds to -alpha for z < -17 and the gradient would vanish early.
     private static float df(float z, float alpha) {
-        return z > 0 ? 1f : (float) (alpha * Kernels.exp(Math.max(z, -200f)));
+        return z > 0 ? 1f : (float) (alpha * Kernels.exp(Kernels.widen(z < -200f ? -200f : z)));
     }
 }

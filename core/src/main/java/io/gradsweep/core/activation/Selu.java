@@ -45,7 +45,8 @@ final class Selu extends Activation {
     }
 
     private static float f(float z) {
-        double x = Kernels.widen(z < -200f ? -200f : z); // the clamp keeps exp in its domain
+        // The clamp keeps exp in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
+        double x = Kernels.widen(z < -200f ? -200f : z);
         return (float) (z > 0 ? LAMBDA * x : LAMBDA_ALPHA * Kernels.expm1(x));
     }
 

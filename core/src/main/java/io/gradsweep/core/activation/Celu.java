@@ -30,7 +30,7 @@ final class Celu extends Activation {
 
     @Override
     public void forward(float[] z, float[] y, int n) {
-        float a = alpha;
+        double a = alpha; // converted once, outside the loop
         for (int i = 0; i < n; i++) {
             y[i] = f(z[i], a);
         }
@@ -38,19 +38,24 @@ final class Celu extends Activation {
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        float a = alpha;
+        double a = alpha; // converted once, outside the loop
         for (int i = 0; i < n; i++) {
             grad[i] *= df(z[i], a);
         }
     }
 
-    // The clamp keeps exp in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
-    private static float f(float z, float alpha) {
-        return z > 0 ? z : (float) (alpha * Kernels.expm1(Math.max(z / (double) alpha, -200.0)));
+    private static float f(float z, double alpha) {
+        return z > 0 ? z : (float) (alpha * Kernels.expm1(scaled(z, alpha)));
     }
 
     // From z, not (y + alpha)/alpha: y rounds to -alpha far enough below 0 and the gradient would vanish early.
-    private static float df(float z, float alpha) {
-        return z > 0 ? 1f : (float) (Kernels.exp(Math.max(z / (double) alpha, -200.0)));
+    private static float df(float z, double alpha) {
+        return z > 0 ? 1f : (float) Kernels.exp(scaled(z, alpha));
+    }
+
+    // z/alpha clamped to keep exp in its domain (and map -Inf to the limit); e^-200 is 0 in any float.
+    private static double scaled(float z, double alpha) {
+        double u = Kernels.widen(z) / alpha;
+        return u < -200.0 ? -200.0 : u;
     }
 }

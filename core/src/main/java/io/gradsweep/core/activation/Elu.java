@@ -30,7 +30,7 @@ final class Elu extends Activation {
 
     @Override
     public void forward(float[] z, float[] y, int n) {
-        float a = alpha;
+        double a = alpha; // converted once, outside the loop
         for (int i = 0; i < n; i++) {
             y[i] = f(z[i], a);
         }
@@ -38,19 +38,19 @@ final class Elu extends Activation {
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        float a = alpha;
+        double a = alpha; // converted once, outside the loop
         for (int i = 0; i < n; i++) {
             grad[i] *= df(z[i], a);
         }
     }
 
     // The clamp keeps exp in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
-    private static float f(float z, float alpha) {
-        return z > 0 ? z : (float) (alpha * Kernels.expm1(Math.max(z, -200f)));
+    private static float f(float z, double alpha) {
+        return z > 0 ? z : (float) (alpha * Kernels.expm1(Kernels.widen(z < -200f ? -200f : z)));
     }
 
     // From z, not y + alpha: y rounds to -alpha for z < -17 and the gradient would vanish early.
-    private static float df(float z, float alpha) {
-        return z > 0 ? 1f : (float) (alpha * Kernels.exp(Math.max(z, -200f)));
+    private static float df(float z, double alpha) {
+        return z > 0 ? 1f : (float) (alpha * Kernels.exp(Kernels.widen(z < -200f ? -200f : z)));
     }
 }

@@ -53,7 +53,8 @@ final class Gelu extends Activation {
         if (z < -15f) {
             return -0f; // |z|*Phi(z) < 1e-50 here
         }
-        return (float) (z * cdf(z));
+        double x = Kernels.widen(z);
+        return (float) (x * cdf(x));
     }
 
     private static float df(float z) {
@@ -63,7 +64,7 @@ final class Gelu extends Activation {
         if (z < -15f) {
             return -0f;
         }
-        double x = z;
+        double x = Kernels.widen(z);
         return (float) (cdf(x) + x * Kernels.INV_SQRT_2PI * Kernels.exp(-0.5 * x * x));
     }
 }

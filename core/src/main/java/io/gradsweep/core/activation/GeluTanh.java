@@ -50,7 +50,7 @@ final class GeluTanh extends Activation {
         if (z < -12f) {
             return -0f; // z*sigmoid(2u) < 1e-60 here
         }
-        double x = z;
+        double x = Kernels.widen(z);
         double u = K0 * (x + K1 * x * x * x);
         return (float) (x / (1.0 + Kernels.exp(-2.0 * u)));
     }
@@ -62,7 +62,7 @@ final class GeluTanh extends Activation {
         if (z < -12f) {
             return -0f;
         }
-        double x = z;
+        double x = Kernels.widen(z);
         double u = K0 * (x + K1 * x * x * x);
         double e = Kernels.exp(-2.0 * u);
         double d = 1.0 + e;

@@ -47,7 +47,7 @@ final class HardSigmoid extends Activation {
 
     private static float f(float z) {
         // In double and rounded once, so e.g. f(0) is exactly 0.5 and f is monotone.
-        return z <= -3f ? 0f : z >= 3f ? 1f : (float) ((z + 3.0) / 6.0);
+        return z <= -3f ? 0f : z >= 3f ? 1f : (float) ((Kernels.widen(z) + 3.0) / 6.0);
     }
 
     private static float df(float z) {

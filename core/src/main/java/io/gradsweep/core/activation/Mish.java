@@ -50,9 +50,10 @@ final class Mish extends Activation {
         if (z < -120f) {
             return -0f;
         }
-        double w = Kernels.exp(z);
+        double x = Kernels.widen(z);
+        double w = Kernels.exp(x);
         double n = w * (w + 2.0);
-        return (float) (z * (n / (n + 2.0)));
+        return (float) (x * (n / (n + 2.0)));
     }
 
     private static float df(float z) {
@@ -62,9 +63,10 @@ final class Mish extends Activation {
         if (z < -120f) {
             return -0f;
         }
-        double w = Kernels.exp(z);
+        double x = Kernels.widen(z);
+        double w = Kernels.exp(x);
         double n = w * (w + 2.0);
         double d = n + 2.0;
-        return (float) (n / d + 4.0 * z * w * (1.0 + w) / (d * d));
+        return (float) (n / d + 4.0 * x * w * (1.0 + w) / (d * d));
     }
 }

@@ -1,6 +1,6 @@
 package io.gradsweep.core.activation;
 
-/** selu(z) = lambda*(z if z > 0 else alpha*(e^z - 1)), Klambauer et al. constants; selu'(0) = lambda*alpha (PyTorch). */
+/** selu(z) = lambda*(z if z > 0 else alpha*(e^z - 1)) with Klambauer et al.'s constants; selu'(0) = lambda*alpha. */
 final class Selu extends Activation {
     static final Selu INSTANCE = new Selu();
     static final double LAMBDA = 1.0507009873554804934193349852946;
@@ -45,10 +45,12 @@ final class Selu extends Activation {
     }
 
     private static float f(float z) {
-        return z > 0 ? (float) (LAMBDA * z) : (float) (LAMBDA_ALPHA * Kernels.expm1(Math.max(z, -200f)));
+        // The clamp keeps exp in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
+        double x = Kernels.widen(z < -200f ? -200f : z);
+        return (float) (z > 0 ? LAMBDA * x : LAMBDA_ALPHA * Kernels.expm1(x));
     }
 
     private static float df(float z) {
-        return z > 0 ? (float) LAMBDA : (float) (LAMBDA_ALPHA * Kernels.exp(Math.max(z, -200f)));
+        return z > 0 ? (float) LAMBDA : (float) (LAMBDA_ALPHA * Kernels.exp(Kernels.widen(z < -200f ? -200f : z)));
     }
 }

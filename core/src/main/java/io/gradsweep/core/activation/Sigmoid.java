@@ -46,6 +46,6 @@ final class Sigmoid extends Activation {
     }
 
     private static float df(float z) {
-        return (float) Kernels.sigmoidDerivative(z);
+        return (float) Kernels.sigmoidDerivative(Kernels.widen(z));
     }
 }

@@ -49,7 +49,8 @@ final class Silu extends Activation {
         if (z < -120f) {
             return -0f;
         }
-        return (float) (z / (1.0 + Kernels.exp(-z)));
+        double x = Kernels.widen(z);
+        return (float) (x / (1.0 + Kernels.exp(-x)));
     }
 
     private static float df(float z) {
@@ -59,8 +60,9 @@ final class Silu extends Activation {
         if (z < -120f) {
             return -0f;
         }
-        double e = Kernels.exp(-z);
+        double x = Kernels.widen(z);
+        double e = Kernels.exp(-x);
         double d = 1.0 + e;
-        return (float) ((1.0 + z * e / d) / d); // sigmoid = 1/d, 1 - sigmoid = e/d
+        return (float) ((1.0 + x * e / d) / d); // sigmoid = 1/d, 1 - sigmoid = e/d
     }
 }

@@ -44,11 +44,12 @@ final class Softsign extends Activation {
     private static float f(float z) {
         // Beyond 2^30 the result rounds to ±1; the cut also keeps Inf/Inf (NaN) out.
         float a = Math.abs(z);
-        return a >= 0x1p30f ? Math.copySign(1f, z) : (float) (z / (1.0 + a));
+        double x = Kernels.widen(z);
+        return a >= 0x1p30f ? Math.copySign(1f, z) : (float) (x / (1.0 + Math.abs(x)));
     }
 
     private static float df(float z) {
-        double d = 1.0 + Math.abs(z);
+        double d = 1.0 + Math.abs(Kernels.widen(z));
         return (float) (1.0 / (d * d));
     }
 }

@@ -1,6 +1,6 @@
 package io.gradsweep.core.activation;
 
-/** tanh(z) via FloatMath; derivative 1 - tanh^2 computed from z as 4e/(1+e)^2, e = e^-2|z|, so it does not round to 0 at |z| > 9. */
+/** tanh(z) via FloatMath; derivative 4e/(1+e)^2 with e = e^-2|z|, from z so it does not round to 0 beyond |z| ~ 9. */
 final class Tanh extends Activation {
     static final Tanh INSTANCE = new Tanh();
 
@@ -47,6 +47,6 @@ final class Tanh extends Activation {
 
     private static float df(float z) {
         // From z, not 1 - y*y: y rounds to ±1 beyond |z| ~ 9 and the gradient would vanish early.
-        return (float) Kernels.tanhDerivative(z);
+        return (float) Kernels.tanhDerivative(Kernels.widen(z));
     }
 }

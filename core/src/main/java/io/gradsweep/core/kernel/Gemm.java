@@ -24,7 +24,7 @@ public final class Gemm {
     private static final int ROWS = 4;
     private static final int WIDE = 2 * L;
     private static final int PACKED_B = 0;
-    private static final int PACKED_A = 1;
+    private static final int TRANSPOSED_A = 1;
     private static final int PADDED_C = 2;
     private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(() -> new float[3][0]);
 
@@ -36,27 +36,28 @@ public final class Gemm {
      * pre-filled (e.g. with the bias) and accumulated into.
      */
     public static void multiply(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        // A's rows are read as four sequential streams: no packing needed. Row i starts at i * k.
-        product(a, k, 1, b, c, m, k, n, accumulate, false);
+        product(a, b, c, m, k, n, accumulate);
     }
 
     /**
      * C[m x n] = A^T B where A is stored as [k x m] (so C[i][j] = sum over p of A[p][i] B[p][j]),
-     * or C += A^T B when {@code accumulate}: the weight gradient X^T dY without a transposed copy
-     * of X. Groups of four of A's columns are packed side by side first.
+     * or C += A^T B when {@code accumulate}: the weight gradient X^T dY. A is transposed into
+     * scratch first, so that both products run the same kernels with unit stride along p.
      */
     public static void multiplyTransposedA(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
-        product(a, 1, m, b, c, m, k, n, accumulate, true);
+        float[] at = buffer(SCRATCH.get(), TRANSPOSED_A, m * k);
+        transpose(a, k, m, at);
+        product(at, b, c, m, k, n, accumulate);
     }
 
     /**
-     * The shared driver. Element A(i, p) is a[i * aRow + p * aStep] (before packing).
+     * The shared driver. A is read in place, four rows as four unit-stride streams: with a
+     * compile-time-constant stride along p, C2 drops the range checks from the inner loop (with a
+     * variable stride it cannot, and the kernel runs a third slower).
      */
-    private static void product(float[] a, int aRow, int aStep, float[] b, float[] c, int m, int k, int n,
-                                boolean accumulate, boolean packA) {
+    private static void product(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         float[][] scratch = SCRATCH.get();
         float[] pb = packB(scratch, b, k, n);
-        float[] pa = packA ? packColumnsOfFour(scratch, a, m, k) : null;
         int groups = m / ROWS;
         int full = n - n % L;
         for (int j = 0, panel = 0; j < n; ) {
@@ -65,21 +66,17 @@ public final class Gemm {
             float[] target = tail ? padTail(scratch, c, m, n, j, accumulate) : c;
             int cBase = tail ? 0 : j;
             int ldc = tail ? L : n;
-            float[] aSource = pa != null ? pa : a;
-            int rowStride = pa != null ? 1 : aRow;
-            int pStep = pa != null ? ROWS : aStep;
             for (int g = 0; g < groups; g++) {
-                int i = g * ROWS;
-                int a0 = pa != null ? g * ROWS * k : i * aRow;
+                int c0 = g * ROWS * ldc + cBase;
                 if (width == WIDE) {
-                    block4x16(aSource, a0, rowStride, pStep, pb, panel, target, i * ldc + cBase, ldc, k, accumulate);
+                    block4x16(a, g * ROWS * k, k, pb, panel, target, c0, ldc, k, accumulate);
                 } else {
-                    block4x8(aSource, a0, rowStride, pStep, pb, panel, target, i * ldc + cBase, ldc, k, accumulate);
+                    block4x8(a, g * ROWS * k, k, pb, panel, target, c0, ldc, k, accumulate);
                 }
             }
             for (int i = groups * ROWS; i < m; i++) {
                 for (int h = 0; h < width; h += L) {
-                    block1x8(a, i * aRow, aStep, pb, panel + h, width, target, i * ldc + cBase + h, k, accumulate);
+                    block1x8(a, i * k, pb, panel + h, width, target, i * ldc + cBase + h, k, accumulate);
                 }
             }
             if (tail) {
@@ -122,22 +119,6 @@ public final class Gemm {
         return pb;
     }
 
-    /** A stored [k x m], read as columns: groups of four columns, each [k x 4] contiguous. */
-    private static float[] packColumnsOfFour(float[][] scratch, float[] a, int m, int k) {
-        int groups = m / ROWS;
-        float[] pa = buffer(scratch, PACKED_A, groups * ROWS * k);
-        for (int p = 0; p < k; p++) {
-            int src = p * m;
-            for (int g = 0, dst = p * ROWS; g < groups; g++, src += ROWS, dst += ROWS * k) {
-                pa[dst] = a[src];
-                pa[dst + 1] = a[src + 1];
-                pa[dst + 2] = a[src + 2];
-                pa[dst + 3] = a[src + 3];
-            }
-        }
-        return pa;
-    }
-
     /** The last n - j (< 8) columns of C as [m x 8], zero-padded (copied in if accumulating). */
     private static float[] padTail(float[][] scratch, float[] c, int m, int n, int j, boolean accumulate) {
         float[] pc = buffer(scratch, PADDED_C, m * L);
@@ -159,10 +140,10 @@ public final class Gemm {
 
     /**
      * Four rows x 16 columns: eight accumulators, enough independent chains to cover the fma
-     * latency on two pipes. A(r, p) = x[a0 + r * rowStride + p * pStep].
+     * latency on two pipes. A(r, p) = x[a0 + r lda + p].
      */
-    private static void block4x16(float[] x, int a0, int rowStride, int pStep, float[] b, int b0, float[] c, int c0,
-                                  int ldc, int k, boolean acc) {
+    private static void block4x16(float[] x, int a0, int lda, float[] b, int b0, float[] c, int c0, int ldc, int k,
+                                  boolean acc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
@@ -174,10 +155,10 @@ public final class Gemm {
         FloatVector s21 = start(c, c2 + L, acc);
         FloatVector s30 = start(c, c3, acc);
         FloatVector s31 = start(c, c3 + L, acc);
-        int r1 = rowStride;
-        int r2 = 2 * rowStride;
-        int r3 = 3 * rowStride;
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += WIDE) {
+        int r1 = lda;
+        int r2 = 2 * lda;
+        int r3 = 3 * lda;
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap++, bp += WIDE) {
             FloatVector b0v = FloatVector.fromArray(S, b, bp);
             FloatVector b1v = FloatVector.fromArray(S, b, bp + L);
             FloatVector v = FloatVector.broadcast(S, x[ap]);
@@ -203,9 +184,9 @@ public final class Gemm {
         s31.intoArray(c, c3 + L);
     }
 
-    /** Four rows x 8 columns from a panel of width 8. */
-    private static void block4x8(float[] a, int a0, int rowStride, int pStep, float[] b, int b0, float[] c, int c0,
-                                 int ldc, int k, boolean acc) {
+    /** Four rows x 8 columns from a panel of width 8; A as for {@link #block4x16}. */
+    private static void block4x8(float[] a, int a0, int lda, float[] b, int b0, float[] c, int c0, int ldc, int k,
+                                 boolean acc) {
         int c1 = c0 + ldc;
         int c2 = c1 + ldc;
         int c3 = c2 + ldc;
@@ -213,10 +194,10 @@ public final class Gemm {
         FloatVector s1 = start(c, c1, acc);
         FloatVector s2 = start(c, c2, acc);
         FloatVector s3 = start(c, c3, acc);
-        int r1 = rowStride;
-        int r2 = 2 * rowStride;
-        int r3 = 3 * rowStride;
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += L) {
+        int r1 = lda;
+        int r2 = 2 * lda;
+        int r3 = 3 * lda;
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap++, bp += L) {
             FloatVector bv = FloatVector.fromArray(S, b, bp);
             s0 = FloatVector.broadcast(S, a[ap]).fma(bv, s0);
             s1 = FloatVector.broadcast(S, a[ap + r1]).fma(bv, s1);
@@ -229,11 +210,11 @@ public final class Gemm {
         s3.intoArray(c, c3);
     }
 
-    /** One leftover row x 8 columns of a panel of width {@code panelWidth}; A unpacked. */
-    private static void block1x8(float[] a, int a0, int pStep, float[] b, int b0, int panelWidth, float[] c, int c0,
-                                 int k, boolean acc) {
+    /** One leftover row x 8 columns of a panel of width {@code panelWidth}. */
+    private static void block1x8(float[] a, int a0, float[] b, int b0, int panelWidth, float[] c, int c0, int k,
+                                 boolean acc) {
         FloatVector s0 = start(c, c0, acc);
-        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap += pStep, bp += panelWidth) {
+        for (int p = 0, ap = a0, bp = b0; p < k; p++, ap++, bp += panelWidth) {
             s0 = FloatVector.broadcast(S, a[ap]).fma(FloatVector.fromArray(S, b, bp), s0);
         }
         s0.intoArray(c, c0);

@@ -80,7 +80,7 @@ final class Setting {
     /** What the key allows, in words, e.g. "a number > 0" or "one of sgd, adam". */
     String allowed() {
         return switch (type) {
-            case INTEGER -> "an integer >= " + (long) min;
+            case INTEGER -> min == Long.MIN_VALUE ? "an integer" : "an integer >= " + (long) min;
             case REAL -> "a number" + bounds();
             case TEXT -> choices != null ? "one of " + String.join(", ", choices) : "text";
             case REAL_LIST -> "a list of numbers" + bounds();

@@ -18,7 +18,7 @@ final class SummaryText {
         double[] t = s.thresholds();
         for (int i = 0; i < t.length; i++) {
             int index = i;
-            b.append(String.format(Locale.ROOT, "%ntrain loss <= %g: ", t[i]));
+            b.append(String.format(Locale.ROOT, "%ntrain loss <= %s: ", t[i]));
             b.append(s.thresholdStep(i).isPresent()
                     ? String.format(Locale.ROOT, "step %d (epoch %.2f)", s.thresholdStep(i).getAsLong(),
                             s.thresholdEpoch(index).orElseThrow())

@@ -26,7 +26,8 @@ public final class TrainCommand {
         s.append("Example:\n  gradsweep train --dataset digits --activation elu --depth 8 --lr 0.01 --epochs 20\n\n");
         s.append("Settings (default, allowed values):\n");
         for (String[] row : TrialSpec.describeSettings()) {
-            s.append(String.format(Locale.ROOT, "  --%-20s %s [%s; %s]%n", row[0], row[3], row[1], row[2]));
+            s.append(String.format(Locale.ROOT, "  --%-20s %s [%s; %s]%n", row[0].replace('_', '-'), row[3], row[1],
+                    row[2]));
         }
         s.append("\nExit codes: 0 the trial ran (status ok, diverged or timeout), 1 it failed, 2 bad input.\n");
         return s.toString();

@@ -24,19 +24,34 @@ for ((r = 1; r <= rounds; r++)); do
   /usr/bin/python3 "$here/bench/pytorch_peer.py" --repeats 3 "${extra[@]}" | tee -a "$log" | grep median >&2
 done
 
+echo "wide networks against the single-core sgemm ceiling ..." >&2
+/usr/bin/python3 "$here/bench/sgemm_peer.py" 2048x2048x2048 | tee -a "$log" >&2
+for width in 256 512; do
+  "$here/bin/gradsweep" bench --depth 2,8 --width "$width" --repeats 5 --seconds 1 | grep median | tee -a "$log" >&2
+done
+
 echo
-"$here/bin/gradsweep" bench --help >/dev/null # fail early if the launcher is broken
 /usr/bin/python3 - "$log" <<'PY'
 import re, statistics, sys
-rates = {}
+rates, wide, sgemm = {}, [], None
 for line in open(sys.argv[1]):
     kv = dict(re.findall(r"(\w+)=(\S+)", line))
-    if "median_steps_per_s" in kv:
+    if kv.get("impl") == "openblas":
+        sgemm = float(kv["median_gflops"])
+    elif "median_steps_per_s" in kv and int(kv["width"]) > 128:
+        wide.append(kv)
+    elif "median_steps_per_s" in kv:
         rates.setdefault((int(kv["depth"]), kv["impl"]), []).append(float(kv["median_steps_per_s"]))
 print(f"{'depth':>5} {'gradsweep steps/s':>18} {'pytorch steps/s':>16} {'ratio':>6}   (medians over rounds)")
 for depth in sorted({d for d, _ in rates}):
     g = statistics.median(rates[(depth, "gradsweep")])
     p = statistics.median(rates[(depth, "pytorch")])
     print(f"{depth:>5} {g:>18.0f} {p:>16.0f} {g / p:>6.2f}")
+print()
+print(f"single-core OpenBLAS sgemm 2048^3: {sgemm:.1f} GFLOP/s")
+print(f"{'width':>5} {'depth':>5} {'step GFLOP/s median':>20} {'best':>6} {'median / sgemm':>15}")
+for kv in wide:
+    g = float(kv["gflops"])
+    print(f"{kv['width']:>5} {kv['depth']:>5} {g:>20.1f} {float(kv['best_gflops']):>6.1f} {g / sgemm:>15.0%}")
 PY
 rm -f "$log"

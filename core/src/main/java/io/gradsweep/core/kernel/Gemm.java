@@ -23,6 +23,7 @@ public final class Gemm {
     private static final int L = 8;
     private static final int ROWS = 4;
     private static final int WIDE = 2 * L;
+    private static final int K_CHUNK = 128;
     private static final int PACKED_B = 0;
     private static final int TRANSPOSED_A = 1;
     private static final int PADDED_C = 2;
@@ -51,13 +52,28 @@ public final class Gemm {
     }
 
     /**
+     * C[m x n] = A B^T where B is stored as [n x k] (so C[i][j] = sum over p of A[i][p] B[j][p]),
+     * or C += A B^T: the backward product dY W^T without a transposed copy of W. B's panels are
+     * gathered straight from its rows.
+     */
+    public static void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        float[][] scratch = SCRATCH.get();
+        productPacked(a, packTransposedB(scratch, b, k, n), c, m, k, n, accumulate);
+    }
+
+    /**
      * The shared driver. A is read in place, four rows as four unit-stride streams: with a
      * compile-time-constant stride along p, C2 drops the range checks from the inner loop (with a
      * variable stride it cannot, and the kernel runs a third slower).
      */
     private static void product(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
         float[][] scratch = SCRATCH.get();
-        float[] pb = packB(scratch, b, k, n);
+        productPacked(a, packB(scratch, b, k, n), c, m, k, n, accumulate);
+    }
+
+    /** The driver proper, on B already packed into panels by {@link #packB} or {@link #packTransposedB}. */
+    private static void productPacked(float[] a, float[] pb, float[] c, int m, int k, int n, boolean accumulate) {
+        float[][] scratch = SCRATCH.get();
         int groups = m / ROWS;
         int full = n - n % L;
         for (int j = 0, panel = 0; j < n; ) {
@@ -66,17 +82,24 @@ public final class Gemm {
             float[] target = tail ? padTail(scratch, c, m, n, j, accumulate) : c;
             int cBase = tail ? 0 : j;
             int ldc = tail ? L : n;
-            for (int g = 0; g < groups; g++) {
-                int c0 = g * ROWS * ldc + cBase;
-                if (width == WIDE) {
-                    block4x16(a, g * ROWS * k, k, pb, panel, target, c0, ldc, k, accumulate);
-                } else {
-                    block4x8(a, g * ROWS * k, k, pb, panel, target, c0, ldc, k, accumulate);
+            // k in chunks so that a panel's chunk (at most 128 x 16 floats, 8 KB) stays in L1 while
+            // every row group uses it; a chain continues exactly through C between chunks.
+            for (int k0 = 0; k0 < k; k0 += K_CHUNK) {
+                int kc = Math.min(K_CHUNK, k - k0);
+                boolean acc = accumulate || k0 > 0;
+                int b0 = panel + k0 * width;
+                for (int g = 0; g < groups; g++) {
+                    int c0 = g * ROWS * ldc + cBase;
+                    if (width == WIDE) {
+                        block4x16(a, g * ROWS * k + k0, k, pb, b0, target, c0, ldc, kc, acc);
+                    } else {
+                        block4x8(a, g * ROWS * k + k0, k, pb, b0, target, c0, ldc, kc, acc);
+                    }
                 }
-            }
-            for (int i = groups * ROWS; i < m; i++) {
-                for (int h = 0; h < width; h += L) {
-                    block1x8(a, i * k, pb, panel + h, width, target, i * ldc + cBase + h, k, accumulate);
+                for (int i = groups * ROWS; i < m; i++) {
+                    for (int h = 0; h < width; h += L) {
+                        block1x8(a, i * k + k0, pb, b0 + h, width, target, i * ldc + cBase + h, kc, acc);
+                    }
                 }
             }
             if (tail) {
@@ -111,6 +134,34 @@ public final class Gemm {
                     for (int q = t; q < L; q++) {
                         pb[dst + q] = 0f;
                     }
+                }
+            }
+            offset += width * k;
+            j += width;
+        }
+        return pb;
+    }
+
+    /**
+     * The panels {@link #packB} would make of B^T, from B stored [n x k]: panel column q is row
+     * j + q of B, read sequentially; the panel (at most 16 x k floats) is written in L1.
+     */
+    private static float[] packTransposedB(float[][] scratch, float[] b, int k, int n) {
+        int padded = (n + L - 1) / L * L;
+        float[] pb = buffer(scratch, PACKED_B, k * padded);
+        int full = n - n % L;
+        int offset = 0;
+        for (int j = 0; j < n; ) {
+            int width = n - j >= WIDE ? WIDE : L;
+            int rows = j < full ? width : n - j;
+            for (int q = 0; q < rows; q++) {
+                for (int p = 0, src = (j + q) * k, dst = offset + q; p < k; p++, src++, dst += width) {
+                    pb[dst] = b[src];
+                }
+            }
+            for (int q = rows; q < width; q++) { // zero padding of the tail panel
+                for (int p = 0, dst = offset + q; p < k; p++, dst += width) {
+                    pb[dst] = 0f;
                 }
             }
             offset += width * k;

@@ -33,4 +33,17 @@ public final class ReferenceGemm {
             }
         }
     }
+
+    /** C = A B^T (or C += A B^T), A [m x k], B stored [n x k]. */
+    public static void multiplyTransposedB(float[] a, float[] b, float[] c, int m, int k, int n, boolean accumulate) {
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float s = accumulate ? c[i * n + j] : 0f;
+                for (int p = 0; p < k; p++) {
+                    s = Math.fma(a[i * k + p], b[j * k + p], s);
+                }
+                c[i * n + j] = s;
+            }
+        }
+    }
 }

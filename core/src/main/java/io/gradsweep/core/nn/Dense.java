@@ -7,8 +7,8 @@ import java.util.Arrays;
 /**
  * One fully connected layer y = f(x W + b) that owns its weights, their gradients and the scratch
  * buffers of a forward and backward pass for up to {@code capacity} rows, so that a training step
- * allocates nothing. W is [in x out] so the forward product and the weight gradient both run as
- * row-major kernels; the backward product uses a transposed copy made once per pass.
+ * allocates nothing. W is [in x out], row-major; {@link Gemm} reads it as B, and as B^T for the
+ * backward product.
  */
 public final class Dense {
     private final int in;
@@ -18,7 +18,6 @@ public final class Dense {
     private final float[] bias;
     private final float[] weightGrad;
     private final float[] biasGrad;
-    private final float[] weightsTransposed;
     private final float[] z;
     private final float[] y;
     private final float[] dz;
@@ -32,7 +31,6 @@ public final class Dense {
         this.bias = new float[out];
         this.weightGrad = new float[in * out];
         this.biasGrad = new float[out];
-        this.weightsTransposed = new float[in * out];
         this.z = new float[capacity * out];
         this.y = activation == null ? z : new float[capacity * out];
         this.dz = new float[capacity * out];
@@ -63,14 +61,9 @@ public final class Dense {
         }
     }
 
-    /** Copies W^T into scratch; call once before {@link #propagateBack} while W is unchanged. */
-    void prepareBackward() {
-        Gemm.transpose(weights, in, out, weightsTransposed);
-    }
-
     /** previous.dz = (dz W^T) * previous.f'(previous.z): the error one layer down. */
     void propagateBack(Dense previous, int rows) {
-        Gemm.multiply(dz, weightsTransposed, previous.dz, rows, out, in, false);
+        Gemm.multiplyTransposedB(dz, weights, previous.dz, rows, out, in, false);
         previous.activation.backward(previous.z, previous.y, previous.dz, rows * in);
     }
 

@@ -61,7 +61,6 @@ public final class Network {
             float[] input = l == 0 ? x : layers[l - 1].outputsBuffer();
             layer.accumulateGradients(input, rows, accumulate);
             if (l > 0) {
-                layer.prepareBackward();
                 layer.propagateBack(layers[l - 1], rows);
             }
         }

@@ -10,7 +10,7 @@ class GemmTest {
     // Shapes that exercise every path: full 4x16 blocks, 4x8 blocks, scalar column tails, row tails.
     private static final int[][] SHAPES = {
             {1, 1, 1}, {3, 5, 7}, {4, 8, 16}, {4, 3, 24}, {5, 7, 9}, {64, 64, 128}, {64, 128, 10},
-            {17, 33, 31}, {128, 64, 128}, {2, 130, 1}, {9, 1, 40},
+            {17, 33, 31}, {128, 64, 128}, {2, 130, 1}, {9, 1, 40}, {8, 300, 24}, {12, 257, 33},
     };
 
     private static float[] random(SplitMix64 rng, int n) {
@@ -52,6 +52,24 @@ class GemmTest {
                 float[] ref = start.clone();
                 Gemm.multiplyTransposedA(a, b, fast, m, k, n, acc);
                 ReferenceGemm.multiplyTransposedA(a, b, ref, m, k, n, acc);
+                assertArrayEquals(ref, fast, 0f, () -> "shape " + m + "x" + k + "x" + n + " acc=" + acc);
+            }
+        }
+    }
+
+    @Test
+    void transposedBIsBitwiseTheTextbookFmaChain() {
+        SplitMix64 rng = new SplitMix64(4);
+        for (int[] s : SHAPES) {
+            int m = s[0], k = s[1], n = s[2];
+            float[] a = random(rng, m * k);
+            float[] b = random(rng, n * k);
+            for (boolean acc : new boolean[] {false, true}) {
+                float[] start = random(rng, m * n);
+                float[] fast = start.clone();
+                float[] ref = start.clone();
+                Gemm.multiplyTransposedB(a, b, fast, m, k, n, acc);
+                ReferenceGemm.multiplyTransposedB(a, b, ref, m, k, n, acc);
                 assertArrayEquals(ref, fast, 0f, () -> "shape " + m + "x" + k + "x" + n + " acc=" + acc);
             }
         }

@@ -1,6 +1,9 @@
 package io.gradsweep.driver;
 
 import io.gradsweep.driver.cli.BenchCommand;
+import io.gradsweep.driver.cli.PlanCommand;
+import io.gradsweep.driver.cli.RunCommand;
+import io.gradsweep.driver.cli.StatusCommand;
 import io.gradsweep.driver.cli.TrainCommand;
 import io.gradsweep.driver.cli.UsageException;
 import java.io.PrintStream;
@@ -12,6 +15,9 @@ public final class Main {
             Usage: gradsweep COMMAND [ARGS]
 
             Commands:
+              plan     validate a study file and print its trials, cost and output layout
+              run      train a study's trials on Spark into Parquet (resumes what is there)
+              status   how far the study in an output folder got
               train    train one trial on this machine and print its trace and summary
               bench    measure training steps per second of the reference networks
               help     show this text
@@ -36,12 +42,19 @@ public final class Main {
         try {
             return switch (args[0]) {
                 case "train" -> TrainCommand.run(rest, out);
+                case "run" -> RunCommand.run(rest, out);
+                case "status" -> StatusCommand.run(rest, out);
+                case "plan" -> PlanCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command '" + args[0] + "'; commands: train, bench, help");
+                default -> throw new UsageException("unknown command '" + args[0]
+                        + "'; commands: plan, run, status, train, bench, help");
             };
         } catch (UsageException e) {
             err.println("gradsweep " + args[0] + ": " + e.getMessage());
             return 2;
+        } catch (RuntimeException e) {
+            err.println("gradsweep " + args[0] + " failed: " + e);
+            return 1;
         }
     }
 }

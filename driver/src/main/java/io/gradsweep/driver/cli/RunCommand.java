@@ -1,0 +1,97 @@
+package io.gradsweep.driver.cli;
+
+import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.Sweep;
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.apache.hadoop.conf.Configuration;
+
+/** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
+public final class RunCommand {
+    private RunCommand() {
+    }
+
+    public static String help() {
+        return """
+                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--partitions N] [--replace] [--fail-fast]
+
+                Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master
+                says otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json.
+                Running it again on the same DIR resumes: only missing trials are trained. DIR may be any
+                Hadoop filesystem URI (file:, hdfs:, s3a: with its jars and settings).
+
+                  --out DIR          output folder (created if missing)
+                  --master URL       Spark master, e.g. local[2], spark://host:7077 (default local[*],
+                                     or what spark-submit set)
+                  --partitions N     number of tasks to pack the trials into (default 4 x cores)
+                  --replace          DIR holds another study: delete it (only if it has a gradsweep
+                                     manifest) and start over
+                  --fail-fast        stop the run at the first failed trial
+                  --progress-seconds S  seconds between progress lines (default 5)
+
+                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, or a DIR
+                that is not this study's).
+                """;
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        Flags flags = Flags.parse(args, List.of("help", "replace", "fail_fast"));
+        if (flags.has("help")) {
+            out.print(help());
+            return 0;
+        }
+        if (flags.positional().size() != 1) {
+            throw new UsageException("run takes one study file, got " + flags.positional() + "; see gradsweep run --help");
+        }
+        String outDir = flags.take("out", null);
+        if (outDir == null) {
+            throw new UsageException("--out DIR is required: where the tables and the manifest go");
+        }
+        Sweep.Options options = new Sweep.Options();
+        options.master = flags.take("master", null);
+        options.partitions = flags.takeInt("partitions", 0, 1);
+        options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
+        options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
+        options.progressMillis = (long) (flags.takePositive("progress_seconds", 5) * 1000);
+        rejectUnknown(flags, "run");
+        Study study = loadStudy(flags.positional().get(0));
+        OutputFolder folder = OutputFolder.at(outDir, new Configuration());
+        Sweep sweep = new Sweep(study, folder, options, out);
+        try {
+            sweep.checkFolder();
+            Sweep.Result r = sweep.run();
+            out.printf(Locale.ROOT, "done: %d trials trained this run (%d were already done); by status: %s%n",
+                    r.trained, r.alreadyDone, r.counts);
+            out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%%n",
+                    r.sparkStartSeconds, r.jobSeconds, r.cores, 100 * r.efficiency());
+            out.println("output: " + folder.uri());
+            return 0;
+        } catch (Sweep.FolderRefused e) {
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot use " + outDir + ": " + e.getMessage());
+        }
+    }
+
+    static Study loadStudy(String file) {
+        try {
+            return Study.load(Path.of(file));
+        } catch (StudyException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    static void rejectUnknown(Flags flags, String command) {
+        Map<String, String> rest = flags.remaining();
+        if (!rest.isEmpty()) {
+            throw new UsageException("unknown flag --" + rest.keySet().iterator().next().replace('_', '-')
+                    + "; see gradsweep " + command + " --help");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package io.gradsweep.driver.sweep;
+
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyTrial;
+import io.gradsweep.worker.task.TaskPlan;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Packs the trials still to do into tasks of similar estimated cost, each holding trials of one
+ * partition value (so a task writes one file per table). Streams the study twice (total cost,
+ * then packing) and holds only trial indexes, never specs. Tasks come out largest first, so that
+ * Spark, which launches them in order, finishes with the small ones (longest-processing-time first).
+ */
+public final class StudyPlanner {
+    private StudyPlanner() {
+    }
+
+    /** The tasks of a run, and what they add up to. */
+    public static final class Plan {
+        private final List<TaskPlan> tasks;
+        private final long trials;
+        private final double flops;
+
+        Plan(List<TaskPlan> tasks, long trials, double flops) {
+            this.tasks = tasks;
+            this.trials = trials;
+            this.flops = flops;
+        }
+
+        public List<TaskPlan> tasks() {
+            return tasks;
+        }
+
+        /** Trials to train in this run (done ones excluded). */
+        public long trials() {
+            return trials;
+        }
+
+        public double flops() {
+            return flops;
+        }
+    }
+
+    /** Plans the trials of {@code study} that {@code done} does not hold, in about {@code targetTasks} tasks. */
+    public static Plan plan(Study study, DoneTrials done, CostModel cost, int targetTasks) {
+        double total = 0;
+        long count = 0;
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
+            StudyTrial t = it.next();
+            if (!done.contains(t.index())) {
+                total += cost.flops(t.spec());
+                count++;
+            }
+        }
+        double target = total / Math.max(1, targetTasks);
+        Map<String, OpenTask> open = new LinkedHashMap<>();
+        List<TaskPlan> tasks = new ArrayList<>();
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
+            StudyTrial t = it.next();
+            if (done.contains(t.index())) {
+                continue;
+            }
+            OpenTask task = open.computeIfAbsent(t.partitionValue(), v -> new OpenTask());
+            task.add(t.index(), cost.flops(t.spec()));
+            if (task.cost >= target) {
+                tasks.add(task.close(study.hash()));
+                open.remove(t.partitionValue());
+            }
+        }
+        for (OpenTask task : open.values()) {
+            tasks.add(task.close(study.hash()));
+        }
+        tasks.sort(Comparator.comparingDouble(TaskPlan::estimatedCost).reversed());
+        return new Plan(List.copyOf(tasks), count, total);
+    }
+
+    /** Trial indexes and cost gathered so far for one partition value. */
+    private static final class OpenTask {
+        private long[] indexes = new long[16];
+        private int size;
+        private double cost;
+
+        void add(long index, double flops) {
+            if (size == indexes.length) {
+                indexes = Arrays.copyOf(indexes, size * 2);
+            }
+            indexes[size++] = index;
+            cost += flops;
+        }
+
+        TaskPlan close(String studyHash) {
+            long[] trials = Arrays.copyOf(indexes, size);
+            return new TaskPlan(taskKey(studyHash, trials), trials, cost);
+        }
+    }
+
+    /** A name that is the same for the same trials of the same study: retries and resumes agree on it. */
+    static String taskKey(String studyHash, long[] trials) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update(studyHash.getBytes(StandardCharsets.UTF_8));
+            for (long t : trials) {
+                sha.update(Long.toString(t).getBytes(StandardCharsets.UTF_8));
+                sha.update((byte) ',');
+            }
+            StringBuilder hex = new StringBuilder();
+            byte[] digest = sha.digest();
+            for (int i = 0; i < 10; i++) {
+                hex.append(String.format("%02x", digest[i]));
+            }
+            return hex.toString();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

@@ -1,0 +1,194 @@
+package io.gradsweep.driver.sweep;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gradsweep.core.CodeVersion;
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.task.TaskOutcome;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.util.LongAccumulator;
+import scala.Tuple2;
+
+/**
+ * One run of a study into an output folder: check the folder, plan what is missing, train it on
+ * Spark, and keep the manifest true at every step. The steps are named methods so that the
+ * pipeline reads top to bottom in {@link #run}.
+ */
+public final class Sweep {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|key|credential).*");
+
+    /** How a run is asked for. */
+    public static final class Options {
+        public String master;
+        public int partitions;
+        public boolean replace;
+        public boolean failFast;
+        public long progressMillis = 5000;
+    }
+
+    /** What a run did. */
+    public static final class Result {
+        public long trained;
+        public long alreadyDone;
+        public Map<String, Long> counts;
+        public double sparkStartSeconds;
+        public double jobSeconds;
+        public double trainingSeconds;
+        public int cores;
+
+        /** Training time over (job wall time x cores): how much of the cluster trained. */
+        public double efficiency() {
+            return jobSeconds <= 0 ? 0 : trainingSeconds / (jobSeconds * cores);
+        }
+    }
+
+    private final Study study;
+    private final OutputFolder folder;
+    private final Options options;
+    private final PrintStream log;
+
+    public Sweep(Study study, OutputFolder folder, Options options, PrintStream log) {
+        this.study = study;
+        this.folder = folder;
+        this.options = options;
+        this.log = log;
+    }
+
+    /**
+     * Refuses a folder that is not this study's (unless asked to replace a gradsweep folder).
+     * Runs before Spark starts, so a refusal costs nothing.
+     */
+    public void checkFolder() throws IOException {
+        var existing = folder.manifest();
+        if (existing.isPresent()) {
+            String hash = existing.get().path("study_hash").asText();
+            if (!hash.equals(study.hash())) {
+                if (!options.replace) {
+                    throw new FolderRefused(folder.uri() + " holds another study ('" + existing.get().path("study").asText()
+                            + "', hash " + hash.substring(0, Math.min(12, hash.length())) + "); use --replace to delete"
+                            + " it and start over, or choose another --out");
+                }
+                log.println("replacing " + folder.uri() + " (study '" + existing.get().path("study").asText() + "')");
+                folder.deleteOwnFolder();
+            }
+        } else if (!folder.isEmpty()) {
+            throw new FolderRefused(folder.uri() + " is not empty and holds no " + OutputFolder.MANIFEST
+                    + ": not a gradsweep output folder; choose an empty or new folder");
+        }
+    }
+
+    public Result run() throws IOException {
+        checkFolder();
+        Result result = new Result();
+        long sparkStart = System.nanoTime();
+        SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name());
+        try {
+            result.sparkStartSeconds = (System.nanoTime() - sparkStart) / 1e9;
+            JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
+            if (spark.sparkContext().uiWebUrl().isDefined()) {
+                log.println("Spark UI: " + spark.sparkContext().uiWebUrl().get());
+            }
+            result.cores = jsc.defaultParallelism();
+            int removed = folder.removeUncommitted();
+            if (removed > 0) {
+                log.println("removed " + removed + " uncommitted file(s) of an interrupted run");
+            }
+            DoneTrials done = TrialsTable.done(spark, folder);
+            result.alreadyDone = done.size();
+            int targetTasks = options.partitions > 0 ? options.partitions : Math.max(1, 4 * result.cores);
+            StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks);
+            log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
+                    study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
+            ObjectNode manifest = manifest(spark, "running");
+            folder.writeManifest(manifest);
+            if (!plan.tasks().isEmpty()) {
+                train(jsc, plan, result);
+            }
+            result.trained = plan.trials();
+            result.counts = TrialsTable.countsByStatus(spark, folder);
+            ObjectNode finished = manifest(spark, "complete");
+            finished.put("started", manifest.path("started").asText());
+            folder.writeManifest(finished);
+            return result;
+        } catch (RuntimeException | IOException e) {
+            var m = folder.manifest();
+            if (m.isPresent()) {
+                m.get().put("state", "failed").put("ended", Instant.now().toString())
+                        .put("error", String.valueOf(e.getMessage()));
+                folder.writeManifest(m.get());
+            }
+            throw e;
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private void train(JavaSparkContext jsc, StudyPlanner.Plan plan, Result result) {
+        LongAccumulator[] counts = {
+            jsc.sc().longAccumulator("ok"), jsc.sc().longAccumulator("diverged"),
+            jsc.sc().longAccumulator("failed"), jsc.sc().longAccumulator("timeout")};
+        Broadcast<String> text = jsc.broadcast(study.text());
+        Map<String, String> hadoop = new HashMap<>();
+        for (Tuple2<String, String> kv : jsc.getConf().getAll()) {
+            if (kv._1().startsWith("spark.hadoop.")) {
+                hadoop.put(kv._1().substring("spark.hadoop.".length()), kv._2());
+            }
+        }
+        RunTask task = new RunTask(text, folder.uri(), hadoop, CodeVersion.get(), options.failFast, counts);
+        long start = System.nanoTime();
+        List<TaskOutcome> outcomes;
+        try (Progress progress = new Progress(log, plan.trials(), counts, options.progressMillis)) {
+            outcomes = jsc.parallelize(plan.tasks(), plan.tasks().size()).map(task).collect();
+        }
+        result.jobSeconds = (System.nanoTime() - start) / 1e9;
+        long trainingNanos = 0;
+        for (TaskOutcome o : outcomes) {
+            trainingNanos += o.trainingNanos();
+        }
+        result.trainingSeconds = trainingNanos / 1e9;
+    }
+
+    private ObjectNode manifest(SparkSession spark, String state) throws IOException {
+        ObjectNode m = JSON.createObjectNode();
+        m.put("tool", "gradsweep");
+        m.put("study", study.name());
+        m.put("study_hash", study.hash());
+        m.put("code_version", CodeVersion.get());
+        m.put("state", state);
+        m.put("trials", study.trialCount());
+        m.put("partition_by", study.partitionBy());
+        m.put("started", Instant.now().toString());
+        if (!state.equals("running")) {
+            m.put("ended", Instant.now().toString());
+            ObjectNode counts = m.putObject("counts");
+            TrialsTable.countsByStatus(spark, folder).forEach(counts::put);
+        }
+        ObjectNode sparkSettings = m.putObject("spark");
+        for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
+            sparkSettings.put(kv._1(), SECRET.matcher(kv._1()).matches() ? "*********(redacted)" : kv._2());
+        }
+        m.put("study_text", study.text());
+        return m;
+    }
+
+    /** The output folder belongs to something else; nothing was written. */
+    public static final class FolderRefused extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        FolderRefused(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package io.gradsweep.driver;
 
 import io.gradsweep.driver.cli.BenchCommand;
+import io.gradsweep.driver.cli.PlanCommand;
 import io.gradsweep.driver.cli.TrainCommand;
 import io.gradsweep.driver.cli.UsageException;
 import java.io.PrintStream;
@@ -13,6 +14,7 @@ public final class Main {
 
             Commands:
               train    train one trial on this machine and print its trace and summary
+              plan     check a study file and print its trials, dimensions, cost and output layout
               bench    measure training steps per second of the reference networks
               help     show this text
 
@@ -37,7 +39,9 @@ public final class Main {
             return switch (args[0]) {
                 case "train" -> TrainCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
-                default -> throw new UsageException("unknown command '" + args[0] + "'; commands: train, bench, help");
+                case "plan" -> PlanCommand.run(rest, out);
+                default -> throw new UsageException("unknown command '" + args[0] + "'; commands: train, bench, plan,"
+                        + " help");
             };
         } catch (UsageException e) {
             err.println("gradsweep " + args[0] + ": " + e.getMessage());

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -42,7 +43,9 @@ final class Yaml {
         options.setMaxAliasesForCollections(0);
         options.setCodePointLimit(MAX_BYTES + 1);
         options.setNestingDepthLimit(MAX_DEPTH + 8); // our own check below names the path first
-        return YAMLFactory.builder().loaderOptions(options).build();
+        // duplicate keys are caught by Reader below, which can name the key path
+        return YAMLFactory.builder().loaderOptions(options).disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .build();
     }
 
     static Tree read(String text, String source) {

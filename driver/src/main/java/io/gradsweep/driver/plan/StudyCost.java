@@ -40,7 +40,14 @@ public final class StudyCost {
     public static StudyCost of(Study study) {
         StudyCost c = new StudyCost();
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext();) {
-            c.add(it.next());
+            StudyTrial trial = it.next();
+            try {
+                c.add(trial);
+            } catch (IllegalArgumentException e) {
+                String path = study.keyPathOf("dataset");
+                throw new IllegalArgumentException(study.source() + ": " + (path.isEmpty() ? "" : path + ": ")
+                        + e.getMessage() + " (trial " + trial.index() + ")", e);
+            }
         }
         return c;
     }

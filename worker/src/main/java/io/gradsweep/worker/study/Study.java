@@ -98,6 +98,11 @@ public final class Study {
         return hash;
     }
 
+    /** Where the file sets {@code setting}: e.g. {@code base.dataset}, {@code grid.zip[0].lr}; empty when only its default applies. */
+    public String keyPathOf(String setting) {
+        return definition.origins().getOrDefault(setting, "");
+    }
+
     public String partitionBy() {
         return definition.partitionBy();
     }

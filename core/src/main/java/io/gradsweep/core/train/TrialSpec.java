@@ -121,14 +121,55 @@ public final class TrialSpec {
         Map<String, Object> values = new TreeMap<>();
         for (Setting s : SETTINGS) {
             Object raw = settings.containsKey(s.key()) ? settings.get(s.key()) : s.defaultValue();
-            values.put(s.key(), s.convert(raw));
+            values.put(s.key(), canonical(s, raw));
         }
-        values.put("activation", Activations.parse((String) values.get("activation")).canonical());
-        values.put("dataset", DataSpec.parse((String) values.get("dataset")).toString());
         if ((Long) values.get("epochs") == 0 && (Long) values.get("max_steps") == 0) {
             throw new SpecException("epochs", "0 is not allowed when max_steps is 0: the trial would train nothing");
         }
         return new TrialSpec(values);
+    }
+
+    /** Every setting key, in the order --help shows them. */
+    public static List<String> keys() {
+        List<String> keys = new ArrayList<>();
+        for (Setting s : SETTINGS) {
+            keys.add(s.key());
+        }
+        return List.copyOf(keys);
+    }
+
+    /** True for the settings whose values are integers (depth, width, batch, ...). */
+    public static boolean isInteger(String key) {
+        return setting(key).type() == Setting.Type.INTEGER;
+    }
+
+    /**
+     * The canonical value (Long, Double, String or List of Double) of one setting, checked on its
+     * own: a study file checks each value it names with this, so the rules live here. Rules
+     * between settings (epochs 0 needs max_steps) are checked by {@link #of}.
+     *
+     * @throws SpecException for an unknown key (with "did you mean") or a bad value
+     */
+    public static Object canonicalValue(String key, Object raw) {
+        return canonical(setting(key), raw);
+    }
+
+    private static Setting setting(String key) {
+        for (Setting s : SETTINGS) {
+            if (s.key().equals(key)) {
+                return s;
+            }
+        }
+        throw new SpecException(key, "unknown setting" + Suggest.didYouMean(key, keys()));
+    }
+
+    private static Object canonical(Setting s, Object raw) {
+        Object v = s.convert(raw);
+        return switch (s.key()) {
+            case "activation" -> Activations.parse((String) v).canonical();
+            case "dataset" -> DataSpec.parse((String) v).toString();
+            default -> v;
+        };
     }
 
     /** This spec with some settings changed. */

@@ -122,4 +122,20 @@ class TrainerTest {
         e = assertThrows(SpecException.class, () -> TrialSpec.of(Map.of("dataset", "mnits")));
         assertTrue(e.getMessage().contains("digits"), e.getMessage());
     }
+
+    @Test
+    void oneValueIsCheckedAndCanonicalisedAsOfWouldDoIt() {
+        assertEquals("elu(alpha=1.0)", TrialSpec.canonicalValue("activation", " ELU "));
+        assertEquals(TrialSpec.of(Map.of("dataset", "iris")).text("dataset"), TrialSpec.canonicalValue("dataset", "iris"));
+        assertEquals(3L, TrialSpec.canonicalValue("depth", 3.0));
+        assertEquals(List.of(0.5), TrialSpec.canonicalValue("thresholds", List.of(0.5)));
+        assertEquals(0L, TrialSpec.canonicalValue("epochs", 0), "rules between settings are of()'s job");
+        SpecException e = assertThrows(SpecException.class, () -> TrialSpec.canonicalValue("lr", 0));
+        assertEquals("lr", e.key());
+        e = assertThrows(SpecException.class, () -> TrialSpec.canonicalValue("widht", 3));
+        assertTrue(e.getMessage().contains("did you mean 'width'"), e.getMessage());
+        assertTrue(TrialSpec.isInteger("depth") && !TrialSpec.isInteger("lr") && !TrialSpec.isInteger("activation"));
+        assertEquals(TrialSpec.describeSettings().size(), TrialSpec.keys().size());
+        assertEquals("seed", TrialSpec.keys().get(0));
+    }
 }

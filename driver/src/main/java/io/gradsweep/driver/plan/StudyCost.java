@@ -1,0 +1,132 @@
+package io.gradsweep.driver.plan;
+
+import io.gradsweep.core.train.TrialSpec;
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyTrial;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * One streaming pass over a study's trials: how many, how much training arithmetic, which shapes
+ * are most common and how the output splits into partitions. Holds one entry per distinct data
+ * set, width, depth and batch, and at most {@link #MAX_PARTITIONS} partition names: never a trial.
+ */
+public final class StudyCost {
+    static final int MAX_PARTITIONS = 1000;
+
+    private long trials;
+    private double flops;
+    private final Map<String, DataShape> shapes = new LinkedHashMap<>();
+    private final Map<String, Long> datasetTrials = new HashMap<>();
+    private final Map<Long, Long> widths = new HashMap<>();
+    private final Map<Long, Double> depthFlops = new HashMap<>();
+    private final Map<Long, Long> batches = new HashMap<>();
+    private final Map<String, Long> partitions = new TreeMap<>();
+    private boolean morePartitions;
+
+    private StudyCost() {
+    }
+
+    /**
+     * Walks every trial (which also checks every grid point; see {@link Study#trialCount}).
+     *
+     * @throws io.gradsweep.worker.study.StudyException for a grid point no trial could run with
+     * @throws IllegalArgumentException for a data set that cannot be loaded
+     */
+    public static StudyCost of(Study study) {
+        StudyCost c = new StudyCost();
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext();) {
+            StudyTrial trial = it.next();
+            try {
+                c.add(trial);
+            } catch (IllegalArgumentException e) {
+                String path = study.keyPathOf("dataset");
+                throw new IllegalArgumentException(study.source() + ": " + (path.isEmpty() ? "" : path + ": ")
+                        + e.getMessage() + " (trial " + trial.index() + ")", e);
+            }
+        }
+        return c;
+    }
+
+    private void add(StudyTrial trial) {
+        TrialSpec spec = trial.spec();
+        String dataset = spec.text("dataset");
+        DataShape shape = shapes.get(dataset);
+        if (shape == null) {
+            shape = DataShape.of(spec);
+            shapes.put(dataset, shape);
+        }
+        long depth = spec.integer("depth");
+        long width = spec.integer("width");
+        long batch = spec.integer("batch");
+        long maxSteps = spec.integer("max_steps");
+        double rowsSeen = maxSteps > 0 ? (double) batch * maxSteps : (double) shape.trainRows() * spec.integer("epochs");
+        double trialFlops = 6.0 * shape.weights(depth, width) * rowsSeen;
+        flops += trialFlops;
+        depthFlops.merge(depth, trialFlops, Double::sum);
+        trials++;
+        datasetTrials.merge(dataset, 1L, Long::sum);
+        widths.merge(width, 1L, Long::sum);
+        batches.merge(batch, 1L, Long::sum);
+        if (partitions.containsKey(trial.partitionValue()) || partitions.size() < MAX_PARTITIONS) {
+            partitions.merge(trial.partitionValue(), 1L, Long::sum);
+        } else {
+            morePartitions = true;
+        }
+    }
+
+    public long trials() {
+        return trials;
+    }
+
+    /** 6 x weights x rows trained on, summed: forward and backward of every training step, evaluations not counted. */
+    public double flops() {
+        return flops;
+    }
+
+    /** Each distinct data set with its shape, in order of first use. */
+    public Map<String, DataShape> shapes() {
+        return shapes;
+    }
+
+    public String mostCommonDataset() {
+        return mostCommon(datasetTrials);
+    }
+
+    public long mostCommonWidth() {
+        return mostCommon(widths);
+    }
+
+    /** The depth whose trials hold the most work: the one whose speed matters most for the estimate. */
+    public long heaviestDepth() {
+        return mostCommon(depthFlops);
+    }
+
+    public long mostCommonBatch() {
+        return mostCommon(batches);
+    }
+
+    /** Partition value to its trials, sorted; at most {@link #MAX_PARTITIONS}. */
+    public Map<String, Long> partitions() {
+        return partitions;
+    }
+
+    /** True when there were more partitions than {@link #partitions} holds. */
+    public boolean morePartitions() {
+        return morePartitions;
+    }
+
+    /** The most frequent key; ties go to the smallest, so the choice does not depend on hash order. */
+    @SuppressWarnings("unchecked")
+    private static <K, V extends Comparable<V>> K mostCommon(Map<K, V> counts) {
+        return counts.entrySet().stream()
+                .max(Map.Entry.<K, V>comparingByValue()
+                        .thenComparing((Map.Entry<K, V> e) -> (Comparable<Object>) e.getKey(),
+                                Comparator.reverseOrder()))
+                .orElseThrow().getKey();
+    }
+}

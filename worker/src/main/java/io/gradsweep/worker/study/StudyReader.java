@@ -1,0 +1,218 @@
+package io.gradsweep.worker.study;
+
+import io.gradsweep.core.train.Suggest;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * Checks a parsed study file in full and builds its {@link StudyDefinition}: the top-level keys
+ * here, the grid in {@link GridReader}, when/exclude in {@link RuleReader}. Every problem is
+ * collected before anything is thrown.
+ */
+final class StudyReader {
+    static final List<String> TOP_KEYS = List.of("study", "seed", "replicates", "base", "grid", "when", "exclude",
+            "thresholds", "partition_by", "max_trials");
+    static final long DEFAULT_MAX_TRIALS = 10_000_000L;
+    private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
+
+    private final Problems problems;
+    private final Map<String, Object> root;
+
+    private StudyReader(Problems problems, Map<String, Object> root) {
+        this.problems = problems;
+        this.root = root;
+    }
+
+    @SuppressWarnings("unchecked")
+    static StudyDefinition read(Yaml.Tree tree, String source) {
+        Problems problems = new Problems(source, tree.lines());
+        if (!(tree.root() instanceof Map)) {
+            problems.add("", "expected a mapping of study keys (" + String.join(", ", TOP_KEYS) + "), found "
+                    + Yaml.kind(tree.root()));
+            problems.throwIfAny();
+        }
+        StudyDefinition d = new StudyReader(problems, (Map<String, Object>) tree.root()).read(tree.lines());
+        problems.throwIfAny();
+        return d;
+    }
+
+    private StudyDefinition read(Map<String, Integer> lines) {
+        for (String key : root.keySet()) {
+            if (!TOP_KEYS.contains(key)) {
+                problems.add(key, "unknown study key '" + key + "'" + Suggest.didYouMean(key, TOP_KEYS)
+                        + (SettingKeys.KEYS.contains(key) ? "; trial settings go under base: or grid:" : ""));
+            }
+        }
+        long maxTrials = integer("max_trials", DEFAULT_MAX_TRIALS, 1, Long.MAX_VALUE);
+        String name = name();
+        long seed = integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
+        int replicates = (int) integer("replicates", 1, 1, Integer.MAX_VALUE);
+
+        Map<String, Object> base = base();
+        GridReader gridReader = new GridReader(problems, maxTrials);
+        List<Dimension> dimensions = gridReader.read(root.get("grid"));
+        Map<String, String> gridKeys = gridReader.keyPaths();
+        for (String key : base.keySet()) {
+            if (gridKeys.containsKey(key)) {
+                problems.add(Problems.key("base", key), key + " is also varied by " + gridKeys.get(key)
+                        + "; a setting is either shared (base) or varied (grid)");
+            }
+        }
+        RuleReader rules = new RuleReader(problems, gridKeys);
+        List<WhenRule> when = rules.when(root.get("when"));
+        List<Condition> excludes = rules.exclude(root.get("exclude"));
+        List<Double> thresholds = thresholds(base);
+        String partitionBy = partitionBy(dimensions);
+        long indexSpace = indexSpace(dimensions, replicates, maxTrials);
+        if (!problems.isEmpty()) {
+            return null;
+        }
+
+        Object[] settings = SettingKeys.defaults();
+        Map<String, Object> nonDefault = new LinkedHashMap<>();
+        Map<String, String> origins = new LinkedHashMap<>();
+        base.forEach((k, v) -> {
+            settings[SettingKeys.slot(k)] = v;
+            origins.put(k, Problems.key("base", k));
+            if (!Objects.equals(v, SettingKeys.defaultValue(k))) {
+                nonDefault.put(k, v);
+            }
+        });
+        origins.putAll(rules.setPaths());
+        origins.putAll(gridKeys);
+        Grid grid = new Grid(dimensions, settings, when, excludes);
+        assert grid.points() * replicates == indexSpace;
+        return new StudyDefinition(name, seed, replicates, maxTrials, nonDefault, thresholds, partitionBy, grid,
+                when, excludes, origins, lines);
+    }
+
+    private String name() {
+        Object v = root.get("study");
+        if (v == null) {
+            problems.add("study", root.containsKey("study") ? "the study needs a name"
+                    : "missing: every study file starts with 'study: NAME' (a-z, 0-9, _ and -), the name its"
+                    + " output carries");
+            return null;
+        }
+        if (!(v instanceof String s) || !NAME.matcher(s).matches()) {
+            problems.badValue("study", v, "a name of a-z, 0-9, _ and -");
+            return null;
+        }
+        return s;
+    }
+
+    private long integer(String key, long fallback, long min, long max) {
+        if (!root.containsKey(key)) {
+            return fallback;
+        }
+        Object v = root.get(key);
+        if (v instanceof Long n && n >= min && n <= max) {
+            return n;
+        }
+        String range = min == Long.MIN_VALUE ? "an integer" : max == Long.MAX_VALUE ? "an integer >= " + min
+                : "an integer from " + min + " to " + max;
+        problems.badValue(key, v, range);
+        return fallback;
+    }
+
+    /** Canonical base settings, in file order; bad ones are recorded and left out. */
+    private Map<String, Object> base() {
+        Map<String, Object> base = new LinkedHashMap<>();
+        Object raw = root.get("base");
+        if (raw == null) {
+            return base;
+        }
+        if (!(raw instanceof Map<?, ?> map)) {
+            problems.add("base", "expected a mapping of trial settings (e.g. dataset: digits), found " + Yaml.kind(raw));
+            return base;
+        }
+        for (Map.Entry<?, ?> e : map.entrySet()) {
+            String key = (String) e.getKey();
+            String path = Problems.key("base", key);
+            if (!SettingKeys.check(problems, key, path, true, List.of())) {
+                continue;
+            }
+            if (e.getValue() instanceof Map) {
+                problems.badValue(path, e.getValue(), "one value; lists and ranges go under grid:");
+                continue;
+            }
+            Object v = SettingKeys.canonical(problems, key, e.getValue(), path, "");
+            if (v != null) {
+                base.put(key, v);
+            }
+        }
+        return base;
+    }
+
+    /** The top-level list, or base.thresholds (one place only); each a number > 0. */
+    @SuppressWarnings("unchecked")
+    private List<Double> thresholds(Map<String, Object> base) {
+        if (!root.containsKey("thresholds")) {
+            Object fromBase = base.remove("thresholds");
+            return fromBase == null ? List.of() : (List<Double>) fromBase;
+        }
+        if (base.containsKey("thresholds")) {
+            problems.add("base.thresholds", "thresholds are given at the top level too; keep one");
+        }
+        Object raw = root.get("thresholds");
+        if (!(raw instanceof List<?> list)) {
+            problems.badValue("thresholds", raw, "a list of train-loss thresholds, numbers > 0, e.g. [0.5, 0.1]");
+            return List.of();
+        }
+        List<Double> thresholds = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            Object item = list.get(i);
+            String path = Problems.index("thresholds", i);
+            if (!(item instanceof Long || item instanceof Double)) {
+                problems.badValue(path, item, "a number > 0 (a train loss)");
+                continue;
+            }
+            Object v = SettingKeys.canonical(problems, "thresholds", List.of(item), path, "");
+            if (v != null) {
+                thresholds.addAll((List<Double>) v);
+            }
+        }
+        return List.copyOf(thresholds);
+    }
+
+    private String partitionBy(List<Dimension> dimensions) {
+        Object raw = root.get("partition_by");
+        if (raw == null) {
+            return dimensions.isEmpty() ? "activation" : dimensions.get(0).keys().get(0);
+        }
+        if (!(raw instanceof String key) || !SettingKeys.KEYS.contains(key)) {
+            String suggestion = raw instanceof String s ? Suggest.didYouMean(s, SettingKeys.KEYS) : "";
+            problems.add("partition_by", Yaml.show(raw) + " is not a trial setting" + suggestion
+                    + "; the trial setting whose value names the output partition, e.g. activation");
+            return null;
+        }
+        return key;
+    }
+
+    /** Grid points x replicates, refused above max_trials before anything is expanded. */
+    private long indexSpace(List<Dimension> dimensions, int replicates, long maxTrials) {
+        long n = replicates;
+        List<String> factors = new ArrayList<>();
+        boolean overflow = false;
+        for (Dimension d : dimensions) {
+            factors.add(Integer.toString(d.size()));
+            try {
+                n = Math.multiplyExact(n, d.size());
+            } catch (ArithmeticException e) {
+                overflow = true;
+            }
+        }
+        factors.add(replicates + " replicate" + (replicates == 1 ? "" : "s"));
+        if (overflow || n > maxTrials) {
+            problems.add("max_trials", "the study has " + (overflow ? "more than 2^63" : String.format(Locale.ROOT, "%,d", n))
+                    + " trials before exclusions (" + String.join(" x ", factors) + "), more than max_trials ("
+                    + String.format(Locale.ROOT, "%,d", maxTrials) + "); shrink the grid or raise max_trials");
+        }
+        return n;
+    }
+}

@@ -1,0 +1,90 @@
+package io.gradsweep.worker.table;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.UUID;
+import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.hadoop.fs.Path;
+import org.apache.parquet.conf.ParquetConfiguration;
+import org.apache.parquet.hadoop.ParquetFileWriter;
+import org.apache.parquet.hadoop.ParquetWriter;
+import org.apache.parquet.hadoop.api.WriteSupport;
+import org.apache.parquet.hadoop.metadata.CompressionCodecName;
+import org.apache.parquet.hadoop.util.HadoopOutputFile;
+import org.apache.parquet.io.OutputFile;
+
+/**
+ * A task's Parquet files: {@code part-<taskKey>.parquet}, written first under a hidden name
+ * ({@code .part-<taskKey>.<uuid>.tmp}) in the same directory, so the final rename is a rename
+ * within one directory and a crashed attempt leaves only a hidden file behind.
+ */
+public final class PartFiles {
+    /** ZSTD: markedly smaller than SNAPPY on float columns, and read by Spark, DuckDB and pyarrow. */
+    static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
+
+    private PartFiles() {
+    }
+
+    public static String finalName(String taskKey) {
+        return "part-" + taskKey + ".parquet";
+    }
+
+    /** Unique per attempt, so concurrent attempts of one task never write to the same file. */
+    static String tempName(String taskKey) {
+        return ".part-" + taskKey + "." + UUID.randomUUID() + ".tmp";
+    }
+
+    /** The names Spark, DuckDB and pyarrow skip when listing a dataset (and so do we). */
+    public static boolean isHidden(String fileName) {
+        return fileName.startsWith(".") || fileName.startsWith("_");
+    }
+
+    /** Writes all {@code rows} to a hidden file in {@code directory}; nothing is visible until commit. */
+    public static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+                                       List<R> rows) throws IOException {
+        Path temp = new Path(directory, tempName(taskKey));
+        StagedFile staged = new StagedFile(fs, temp, new Path(directory, finalName(taskKey)), rows.size());
+        try (ParquetWriter<R> writer = new Builder<>(HadoopOutputFile.fromPath(temp, fs.getConf()), table)
+                .withConf(fs.getConf())
+                .withWriteMode(ParquetFileWriter.Mode.CREATE)
+                .withCompressionCodec(CODEC)
+                .build()) {
+            for (R row : rows) {
+                writer.write(row);
+            }
+        } catch (IOException | RuntimeException e) {
+            try {
+                staged.discard();
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
+        return staged;
+    }
+
+    private static final class Builder<R> extends ParquetWriter.Builder<R, Builder<R>> {
+        private final TableSchema<R> table;
+
+        Builder(OutputFile file, TableSchema<R> table) {
+            super(file);
+            this.table = table;
+        }
+
+        @Override
+        protected Builder<R> self() {
+            return this;
+        }
+
+        @Override
+        protected WriteSupport<R> getWriteSupport(Configuration conf) {
+            return new RowWriteSupport<>(table);
+        }
+
+        @Override
+        protected WriteSupport<R> getWriteSupport(ParquetConfiguration conf) {
+            return new RowWriteSupport<>(table);
+        }
+    }
+}

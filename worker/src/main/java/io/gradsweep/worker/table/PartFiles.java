@@ -20,7 +20,10 @@ import org.apache.parquet.io.OutputFile;
  * within one directory and a crashed attempt leaves only a hidden file behind.
  */
 public final class PartFiles {
-    /** ZSTD: markedly smaller than SNAPPY on float columns, and read by Spark, DuckDB and pyarrow. */
+    /**
+     * ZSTD: read by Spark, DuckDB and pyarrow, and a little smaller than SNAPPY on these
+     * float-heavy rows (376 trace rows of depth-4 networks: 37.5 KB against 40.9 KB).
+     */
     static final CompressionCodecName CODEC = CompressionCodecName.ZSTD;
 
     private PartFiles() {
@@ -30,12 +33,15 @@ public final class PartFiles {
         return "part-" + taskKey + ".parquet";
     }
 
-    /** Unique per attempt, so concurrent attempts of one task never write to the same file. */
+    /**
+     * Unique per attempt, so concurrent attempts of one task never write to the same file. Hidden
+     * for Spark and pyarrow; and not ending in .parquet for DuckDB, whose globs match hidden names.
+     */
     static String tempName(String taskKey) {
         return ".part-" + taskKey + "." + UUID.randomUUID() + ".tmp";
     }
 
-    /** The names Spark, DuckDB and pyarrow skip when listing a dataset (and so do we). */
+    /** The names Spark and pyarrow skip when listing a dataset. */
     public static boolean isHidden(String fileName) {
         return fileName.startsWith(".") || fileName.startsWith("_");
     }

@@ -9,9 +9,6 @@ import org.apache.hadoop.fs.Path;
  * discovery, DuckDB's hive_partitioning and pyarrow's "hive" partitioning read the value back.
  */
 public final class PartitionPaths {
-    /** What Hive, Spark, DuckDB and pyarrow write and read for a null or empty partition value. */
-    public static final String DEFAULT_PARTITION = "__HIVE_DEFAULT_PARTITION__";
-
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
 
     private PartitionPaths() {
@@ -27,11 +24,13 @@ public final class PartitionPaths {
      * make a path separator, a URI scheme ({@code :}), a second {@code =} or a hidden name.
      * Characters beyond ASCII stay as they are: Spark unescapes each {@code %XX} into one char,
      * so percent-encoded UTF-8 would come back garbled there, while every reader takes UTF-8
-     * names as they are.
+     * names as they are. An empty value is refused: Hive's {@code __HIVE_DEFAULT_PARTITION__} is
+     * null to Spark but a string to DuckDB, and no setting is ever empty.
      */
     public static String escape(String value) {
         if (value.isEmpty()) {
-            return DEFAULT_PARTITION;
+            throw new IllegalArgumentException("an empty partition value has no directory name that every reader"
+                    + " reads back the same");
         }
         StringBuilder s = new StringBuilder(value.length());
         for (int i = 0; i < value.length(); i++) {
@@ -47,9 +46,6 @@ public final class PartitionPaths {
 
     /** The inverse of {@link #escape}; decodes any {@code %XX} run as UTF-8, as a URI would. */
     public static String unescape(String escaped) {
-        if (escaped.equals(DEFAULT_PARTITION)) {
-            return "";
-        }
         StringBuilder s = new StringBuilder(escaped.length());
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         int i = 0;

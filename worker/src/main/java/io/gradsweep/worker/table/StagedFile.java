@@ -7,7 +7,8 @@ import org.apache.hadoop.fs.Path;
 
 /**
  * A complete file under a hidden temporary name, waiting to be renamed to its final name. Readers
- * skip hidden names, so until {@link #commit} nobody sees it, and after it they see all of it.
+ * skip it (Spark and pyarrow for its leading dot, DuckDB's {@code *.parquet} globs for its
+ * {@code .tmp} ending), so until {@link #commit} nobody sees it, and after it they see all of it.
  */
 public final class StagedFile {
     private final FileSystem fs;

@@ -1,6 +1,7 @@
 package io.gradsweep.worker.table;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -47,9 +48,10 @@ class PartitionPathsTest {
     }
 
     @Test
-    void emptyValueIsHivesDefaultPartitionWhichReadersTakeAsNull() {
-        assertEquals("__HIVE_DEFAULT_PARTITION__", PartitionPaths.escape(""));
-        assertEquals("", PartitionPaths.unescape("__HIVE_DEFAULT_PARTITION__"));
+    void anEmptyValueIsRefusedForReadersDisagreeOnHivesNullMarker() {
+        assertThrows(IllegalArgumentException.class, () -> PartitionPaths.escape(""));
+        assertThrows(IllegalArgumentException.class,
+                () -> PartitionPaths.directory(new Path("file:///out"), "activation", ""));
     }
 
     @Test

@@ -26,6 +26,7 @@ public final class Trainer {
     private double[] thresholds;
     private long[] thresholdStep;
     private double[] thresholdEpoch;
+    private long lastPointStep = -1;
     private double lastTrainLoss = Double.NaN;
     private double lastTrainAccuracy = Double.NaN;
     private double lastTestLoss = Double.NaN;
@@ -105,7 +106,9 @@ public final class Trainer {
             lossSinceLastPoint += minibatchLoss;
             stepsSinceLastPoint++;
             if (!Double.isFinite(minibatchLoss) || (initialLoss > 0 && minibatchLoss > divergenceLimit)) {
-                evaluate(step, lossSinceLastPoint / stepsSinceLastPoint);
+                if (lastPointStep != step) { // else the weights are those of the point just recorded
+                    evaluate(step, lossSinceLastPoint / stepsSinceLastPoint);
+                }
                 String why = Double.isFinite(minibatchLoss)
                         ? "minibatch loss " + minibatchLoss + " exceeded " + spec.real("divergence_factor")
                                 + " x the initial loss " + initialLoss
@@ -153,6 +156,7 @@ public final class Trainer {
         double[] test = evaluator.lossAndAccuracy(setup.data().test());
         Evaluator.LayerStatistics stats = evaluator.layerStatistics(setup.data().train(),
                 (int) spec.integer("eval_subset"));
+        lastPointStep = step;
         lastTrainLoss = train[0];
         lastTrainAccuracy = train[1];
         lastTestLoss = test[0];

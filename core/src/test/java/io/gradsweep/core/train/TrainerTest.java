@@ -70,6 +70,20 @@ class TrainerTest {
         assertTrue(r.summary.message().orElseThrow().contains("step"), r.summary.message().orElseThrow());
         assertTrue(r.summary.stepsRun() < 5 * 23);
         assertTrue(r.points.size() >= 2, "initial point and the point at divergence");
+        assertEquals(r.points.size(), r.points.stream().mapToLong(TracePoint::step).distinct().count(),
+                "one point per step");
+    }
+
+    @Test
+    void divergingRightAfterAnEvaluationPointRecordsThatStepOnce() {
+        int diverged = 0;
+        for (double lr : new double[] {3, 5, 8, 12}) {
+            Recorder r = run(Map.of("lr", lr, "epochs", 3, "eval_every_steps", 1, "dataset", "iris", "width", 8));
+            assertEquals(r.points.size(), r.points.stream().mapToLong(TracePoint::step).distinct().count(),
+                    "lr " + lr + ": one point per step");
+            diverged += r.summary.status() == TrialStatus.DIVERGED ? 1 : 0;
+        }
+        assertTrue(diverged > 0, "the case under test: a divergence detected just after a point");
     }
 
     @Test

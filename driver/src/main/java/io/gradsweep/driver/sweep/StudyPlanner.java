@@ -3,9 +3,6 @@ package io.gradsweep.driver.sweep;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyTrial;
 import io.gradsweep.worker.task.TaskPlan;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -99,27 +96,7 @@ public final class StudyPlanner {
 
         TaskPlan close(String studyHash) {
             long[] trials = Arrays.copyOf(indexes, size);
-            return new TaskPlan(taskKey(studyHash, trials), trials, cost);
-        }
-    }
-
-    /** A name that is the same for the same trials of the same study: retries and resumes agree on it. */
-    static String taskKey(String studyHash, long[] trials) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update(studyHash.getBytes(StandardCharsets.UTF_8));
-            for (long t : trials) {
-                sha.update(Long.toString(t).getBytes(StandardCharsets.UTF_8));
-                sha.update((byte) ',');
-            }
-            StringBuilder hex = new StringBuilder();
-            byte[] digest = sha.digest();
-            for (int i = 0; i < 10; i++) {
-                hex.append(String.format("%02x", digest[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+            return TaskPlan.of(studyHash, trials, cost);
         }
     }
 }

@@ -30,7 +30,7 @@ class ResumeAfterKillTest {
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
             while (committedTrialFiles(killed) < 2) {
-                assertTrue(p.isAlive(), "the run ended before it could be killed");
+                assertTrue(p.isAlive(), () -> "the run ended before it could be killed:\n" + log());
                 assertTrue(System.nanoTime() < deadline, "no trials committed within 120 s");
                 Thread.sleep(50);
             }
@@ -73,6 +73,14 @@ class ResumeAfterKillTest {
         cmd.addAll(List.of("run", STUDY.toString(), "--out", out.toString(), "--master", "local[1]", "--partitions", "12",
                 "--progress-seconds", "1"));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+    }
+
+    private String log() {
+        try {
+            return Files.readString(dir.resolve("killed.log"));
+        } catch (IOException e) {
+            return e.toString();
+        }
     }
 
     private static int committedTrialFiles(Path out) throws IOException {

@@ -73,6 +73,14 @@ public final class TrialSpec {
             Setting.real("time_limit_seconds", 0, 0, false, Double.POSITIVE_INFINITY, false,
                     "end the trial with status timeout after this long (0 = no limit)"));
 
+    private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
+
+    static {
+        for (Setting s : SETTINGS) {
+            BY_KEY.put(s.key(), s);
+        }
+    }
+
     private final Map<String, Object> values;
 
     private TrialSpec(Map<String, Object> values) {
@@ -109,13 +117,11 @@ public final class TrialSpec {
      * An unknown key or a bad value throws {@link SpecException} naming it.
      */
     public static TrialSpec of(Map<String, ?> settings) {
-        Map<String, Setting> byKey = new LinkedHashMap<>();
-        for (Setting s : SETTINGS) {
-            byKey.put(s.key(), s);
-        }
-        for (String key : new TreeMap<>(settings).keySet()) {
-            if (!byKey.containsKey(key)) {
-                throw new SpecException(key, "unknown setting" + Suggest.didYouMean(key, byKey.keySet()));
+        if (!BY_KEY.keySet().containsAll(settings.keySet())) {
+            for (String key : new TreeMap<>(settings).keySet()) { // the first unknown key in sorted order
+                if (!BY_KEY.containsKey(key)) {
+                    throw new SpecException(key, "unknown setting" + Suggest.didYouMean(key, BY_KEY.keySet()));
+                }
             }
         }
         Map<String, Object> values = new TreeMap<>();
@@ -155,12 +161,11 @@ public final class TrialSpec {
     }
 
     private static Setting setting(String key) {
-        for (Setting s : SETTINGS) {
-            if (s.key().equals(key)) {
-                return s;
-            }
+        Setting s = BY_KEY.get(key);
+        if (s == null) {
+            throw new SpecException(key, "unknown setting" + Suggest.didYouMean(key, BY_KEY.keySet()));
         }
-        throw new SpecException(key, "unknown setting" + Suggest.didYouMean(key, keys()));
+        return s;
     }
 
     private static Object canonical(Setting s, Object raw) {

@@ -11,7 +11,7 @@ public final class StudyException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     /** One problem: where ({@code line} 0 when unknown) and what. */
-    public record Problem(String keyPath, int line, String message) {
+    public record Problem(String keyPath, int line, String message) implements java.io.Serializable {
         @Override
         public String toString() {
             String where = keyPath.isEmpty() ? "" : keyPath + (line > 0 ? " (line " + line + ")" : "") + ": ";
@@ -19,7 +19,7 @@ public final class StudyException extends RuntimeException {
         }
     }
 
-    private final transient List<Problem> problems;
+    private final List<Problem> problems;
 
     StudyException(String source, List<Problem> problems) {
         super(describe(source, problems));

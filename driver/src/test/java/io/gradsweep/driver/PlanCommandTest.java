@@ -172,6 +172,6 @@ class PlanCommandTest {
         assertEquals(0, run("plan", "--help"));
         assertTrue(out.contains("Usage: gradsweep plan STUDY.yaml") && out.contains("--bench-seconds"), out);
         assertEquals(0, run("--help"));
-        assertTrue(out.contains("plan     check a study file"), out);
+        assertTrue(out.contains("plan     validate a study file"), out);
     }
 }

@@ -29,7 +29,7 @@ public final class RunCommand {
                   --out DIR          output folder (created if missing)
                   --master URL       Spark master, e.g. local[2], spark://host:7077 (default local[*],
                                      or what spark-submit set)
-                  --partitions N     number of tasks to pack the trials into (default 4 x cores)
+                  --partitions N     number of tasks to pack the trials into (default 8 x cores)
                   --replace          DIR holds another study: delete it (only if it has a gradsweep
                                      manifest) and start over
                   --fail-fast        stop the run at the first failed trial
@@ -68,8 +68,9 @@ public final class RunCommand {
             Sweep.Result r = sweep.run();
             out.printf(Locale.ROOT, "done: %d trials trained this run (%d were already done); by status: %s%n",
                     r.trained, r.alreadyDone, r.counts);
-            out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%%n",
-                    r.sparkStartSeconds, r.jobSeconds, r.cores, 100 * r.efficiency());
+            out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%"
+                    + " (training %.1f s, in tasks %.1f s)%n", r.sparkStartSeconds, r.jobSeconds, r.cores,
+                    100 * r.efficiency(), r.trainingSeconds, r.taskSeconds);
             out.println("output: " + folder.uri());
             return 0;
         } catch (Sweep.FolderRefused e) {
@@ -79,9 +80,12 @@ public final class RunCommand {
         }
     }
 
+    /** Parses and checks the whole study, every grid point included, before anything starts. */
     static Study loadStudy(String file) {
         try {
-            return Study.load(Path.of(file));
+            Study study = Study.load(Path.of(file));
+            study.trialCount(); // walks every point: rules between settings are checked here
+            return study;
         } catch (StudyException e) {
             throw new UsageException(e.getMessage());
         }

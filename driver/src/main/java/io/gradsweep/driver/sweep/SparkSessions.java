@@ -1,8 +1,6 @@
 package io.gradsweep.driver.sweep;
 
 import io.gradsweep.worker.kryo.GradsweepKryoRegistrator;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import org.apache.spark.SparkConf;
 import org.apache.spark.sql.SparkSession;
 
@@ -34,8 +32,6 @@ public final class SparkSessions {
             // stay on loopback: this machine's hostname resolves to loopback but Spark would bind outward
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
-            Path scratch = Paths.get(System.getProperty("java.io.tmpdir"), "gradsweep-spark");
-            conf.setIfMissing("spark.local.dir", scratch.toString());
         }
         return SparkSession.builder().config(conf).getOrCreate();
     }

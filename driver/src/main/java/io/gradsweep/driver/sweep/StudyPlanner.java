@@ -47,8 +47,12 @@ public final class StudyPlanner {
         }
     }
 
-    /** Plans the trials of {@code study} that {@code done} does not hold, in about {@code targetTasks} tasks. */
-    public static Plan plan(Study study, DoneTrials done, CostModel cost, int targetTasks) {
+    /**
+     * Plans the trials of {@code study} that {@code done} does not hold, in about {@code targetTasks}
+     * tasks, the last {@code 2 x cores} of them halved: smaller tasks at the end of a run even out the
+     * errors of the cost estimate, so that no core idles long while the last task finishes.
+     */
+    public static Plan plan(Study study, DoneTrials done, CostModel cost, int targetTasks, int cores) {
         double total = 0;
         long count = 0;
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
@@ -77,7 +81,29 @@ public final class StudyPlanner {
             tasks.add(task.close(study.hash()));
         }
         tasks.sort(Comparator.comparingDouble(TaskPlan::estimatedCost).reversed());
-        return new Plan(List.copyOf(tasks), count, total);
+        List<TaskPlan> finer = new ArrayList<>(tasks.subList(0, Math.max(0, tasks.size() - 2 * cores)));
+        for (TaskPlan tail : tasks.subList(finer.size(), tasks.size())) {
+            finer.addAll(halves(tail, study, cost));
+        }
+        finer.sort(Comparator.comparingDouble(TaskPlan::estimatedCost).reversed());
+        return new Plan(List.copyOf(finer), count, total);
+    }
+
+    private static List<TaskPlan> halves(TaskPlan task, Study study, CostModel cost) {
+        long[] trials = task.trialIndexes();
+        if (trials.length < 2) {
+            return List.of(task);
+        }
+        List<TaskPlan> parts = new ArrayList<>();
+        for (long[] part : new long[][] {Arrays.copyOfRange(trials, 0, trials.length / 2),
+            Arrays.copyOfRange(trials, trials.length / 2, trials.length)}) {
+            double c = 0;
+            for (long t : part) {
+                c += cost.flops(study.trial(t).orElseThrow().spec());
+            }
+            parts.add(TaskPlan.of(study.hash(), part, c));
+        }
+        return parts;
     }
 
     /** Trial indexes and cost gathered so far for one partition value. */

@@ -27,6 +27,11 @@ import scala.Tuple2;
  */
 public final class Sweep {
     private static final ObjectMapper JSON = new ObjectMapper();
+    /**
+     * Tasks per core by default: enough that the estimated costs' errors even out at the end of a
+     * run (the last tasks leave cores idle), few enough that files stay large.
+     */
+    private static final int TASKS_PER_CORE = 8;
     private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|key|credential).*");
 
     /** How a run is asked for. */
@@ -46,6 +51,8 @@ public final class Sweep {
         public double sparkStartSeconds;
         public double jobSeconds;
         public double trainingSeconds;
+        /** Wall time inside tasks, training included: the rest of taskSeconds is writing Parquet and planning trials. */
+        public double taskSeconds;
         public int cores;
 
         /** Training time over (job wall time x cores): how much of the cluster trained. */
@@ -107,8 +114,8 @@ public final class Sweep {
             }
             DoneTrials done = TrialsTable.done(spark, folder);
             result.alreadyDone = done.size();
-            int targetTasks = options.partitions > 0 ? options.partitions : Math.max(1, 4 * result.cores);
-            StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks);
+            int targetTasks = options.partitions > 0 ? options.partitions : TASKS_PER_CORE * result.cores;
+            StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
             log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
                     study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
             ObjectNode manifest = manifest(spark, "running");
@@ -154,10 +161,13 @@ public final class Sweep {
         }
         result.jobSeconds = (System.nanoTime() - start) / 1e9;
         long trainingNanos = 0;
+        long taskNanos = 0;
         for (TaskOutcome o : outcomes) {
             trainingNanos += o.trainingNanos();
+            taskNanos += o.taskNanos();
         }
         result.trainingSeconds = trainingNanos / 1e9;
+        result.taskSeconds = taskNanos / 1e9;
     }
 
     private ObjectNode manifest(SparkSession spark, String state) throws IOException {

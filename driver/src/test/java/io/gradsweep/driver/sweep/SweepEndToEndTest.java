@@ -24,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** A real local Spark session runs a study; DuckDB reads the Parquet back. */
 class SweepEndToEndTest {
     static final Path TINY = Path.of("src/test/resources/studies/tiny.yaml");
+    static final Path QUICKSTART = Path.of("../conf/studies/quickstart.yaml");
 
     @TempDir
     Path dir;
@@ -42,13 +43,13 @@ class SweepEndToEndTest {
     }
 
     @Test
-    void everyTraceInTheParquetEqualsTheCoreTrainingTheTrialDirectly() throws Exception {
+    void theQuickstartRunsAndEveryTraceInItsParquetEqualsTheCoreTrainingTheTrialDirectly() throws Exception {
         Path out = dir.resolve("out");
-        runOk("run", TINY.toString(), "--out", out.toString(), "--master", "local[2]");
-        Study study = Study.load(TINY);
+        runOk("run", QUICKSTART.toString(), "--out", out.toString(), "--master", "local[2]");
+        Study study = Study.load(QUICKSTART);
         List<Map<String, Object>> trials = DuckDb.rows(out, "trials", "grid_index");
         assertEquals(study.trialCount(), trials.size());
-        assertEquals(8, trials.size());
+        assertEquals(30, trials.size());
         List<Map<String, Object>> traces = DuckDb.rows(out, "traces", "grid_index, step");
         Map<Object, List<Map<String, Object>>> byTrial = traces.stream()
                 .collect(Collectors.groupingBy(r -> r.get("grid_index")));
@@ -77,8 +78,9 @@ class SweepEndToEndTest {
             }
         }
         Map<String, Object> first = trials.get(0);
-        assertEquals("tiny", first.get("study"));
-        assertTrue(List.of("relu", "tanh").contains(first.get("activation")), "partition column read back: " + first);
+        assertEquals("quickstart", first.get("study"));
+        assertTrue(List.of("relu", "elu(alpha=1.0)", "tanh").contains(first.get("activation")),
+                "partition column read back: " + first);
         assertTrue(Files.exists(out.resolve("manifest.json")));
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"state\" : \"complete\""), manifest);

@@ -71,8 +71,20 @@ public final class TaskRunner {
         return rows;
     }
 
-    /** The executor's host name, for the trials table; "unknown" rather than a failed task. */
+    private static volatile String hostName;
+
+    /** The executor's host name, looked up once per JVM (a lookup may wait on DNS). */
     static String localHostName() {
+        String h = hostName;
+        if (h == null) {
+            h = lookUpHostName();
+            hostName = h;
+        }
+        return h;
+    }
+
+    /** "unknown" rather than a failed task. */
+    private static String lookUpHostName() {
         try {
             return InetAddress.getLocalHost().getHostName();
         } catch (IOException | SecurityException e) {

@@ -1,5 +1,6 @@
 package io.gradsweep.core.train;
 
+import io.gradsweep.core.Sha256;
 import io.gradsweep.core.activation.Activations;
 import io.gradsweep.core.data.DataSets;
 import io.gradsweep.core.data.DataSpec;
@@ -7,9 +8,6 @@ import io.gradsweep.core.init.Initializer;
 import io.gradsweep.core.loss.Loss;
 import io.gradsweep.core.optim.LearningRateSchedule;
 import io.gradsweep.core.optim.OptimizerSettings;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -241,17 +239,7 @@ public final class TrialSpec {
     public String trialId() {
         Map<String, Object> withoutReplicate = new TreeMap<>(values);
         withoutReplicate.remove("replicate");
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(CanonicalJson.write(withoutReplicate).getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(CanonicalJson.write(withoutReplicate), 8);
     }
 
     @Override

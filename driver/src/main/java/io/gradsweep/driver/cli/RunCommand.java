@@ -68,9 +68,11 @@ public final class RunCommand {
             Sweep.Result r = sweep.run();
             out.printf(Locale.ROOT, "done: %d trials trained this run (%d were already done); by status: %s%n",
                     r.trained, r.alreadyDone, r.counts);
-            out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%"
-                    + " (training %.1f s, in tasks %.1f s)%n", r.sparkStartSeconds, r.jobSeconds, r.cores,
-                    100 * r.efficiency(), r.trainingSeconds, r.taskSeconds);
+            if (r.trained > 0) {
+                out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%"
+                        + " (training %.1f s, in tasks %.1f s)%n", r.sparkStartSeconds, r.jobSeconds, r.cores,
+                        100 * r.efficiency(), r.trainingSeconds, r.taskSeconds);
+            }
             out.println("output: " + folder.uri());
             return 0;
         } catch (Sweep.FolderRefused e) {

@@ -1,8 +1,6 @@
 package io.gradsweep.worker.task;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import io.gradsweep.core.Sha256;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -46,16 +44,7 @@ public final class TaskPlan {
             }
             text.append(trialIndexes[i]);
         }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            StringBuilder hex = new StringBuilder();
-            for (int i = 0; i < 8; i++) {
-                hex.append(String.format("%02x", digest[i]));
-            }
-            return hex.toString();
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return Sha256.hex(text.toString(), 8);
     }
 
     public String taskKey() {

@@ -52,7 +52,7 @@ public final class Main {
         } catch (UsageException e) {
             err.println("gradsweep " + args[0] + ": " + e.getMessage());
             return 2;
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Spark's checked exceptions arrive undeclared from Scala
             err.println("gradsweep " + args[0] + " failed: " + e);
             return 1;
         }

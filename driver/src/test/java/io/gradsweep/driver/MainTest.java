@@ -64,6 +64,10 @@ class MainTest {
         assertTrue(err.contains("table or csv"), err);
         assertEquals(2, run("bench", "--depth", "two"));
         assertTrue(err.contains("--depth two"), err);
+        assertEquals(2, run("run", "../conf/studies/quickstart.yaml", "--out", "target/never", "--master", "bogus://x"));
+        assertTrue(err.contains("--master bogus://x: not a Spark master URL"), err);
+        assertEquals(2, run("run", "no-such-study.yaml", "--out", "target/never"));
+        assertTrue(err.contains("no-such-study.yaml"), err);
         assertEquals(2, run("frobnicate"));
         assertTrue(err.contains("unknown command 'frobnicate'"), err);
         assertEquals(2, run());

@@ -14,6 +14,8 @@ import org.apache.hadoop.conf.Configuration;
 
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
 public final class RunCommand {
+    private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
+            "local|local\\[(\\*|\\d+)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
     private RunCommand() {
     }
 
@@ -55,6 +57,10 @@ public final class RunCommand {
         }
         Sweep.Options options = new Sweep.Options();
         options.master = flags.take("master", null);
+        if (options.master != null && !MASTER.matcher(options.master).matches()) {
+            throw new UsageException("--master " + options.master + ": not a Spark master URL; use local, local[N],"
+                    + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
+        }
         options.partitions = flags.takeInt("partitions", 0, 1);
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
         options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));

@@ -129,14 +129,20 @@ public final class Sweep {
             finished.put("started", manifest.path("started").asText());
             folder.writeManifest(finished);
             return result;
-        } catch (RuntimeException | IOException e) {
+        } catch (Exception e) { // Spark's SparkException is checked but arrives undeclared from Scala
             var m = folder.manifest();
             if (m.isPresent()) {
                 m.get().put("state", "failed").put("ended", Instant.now().toString())
                         .put("error", String.valueOf(e.getMessage()));
                 folder.writeManifest(m.get());
             }
-            throw e;
+            if (e instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e instanceof IOException io) {
+                throw io;
+            }
+            throw new IllegalStateException(e.getMessage(), e);
         } finally {
             spark.stop();
         }

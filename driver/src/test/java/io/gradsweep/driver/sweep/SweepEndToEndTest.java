@@ -130,4 +130,24 @@ class SweepEndToEndTest {
         assertTrue(guarded[2].contains("not a gradsweep output folder"), guarded[2]);
         assertEquals("precious", Files.readString(notOurs.resolve("thesis.tex")));
     }
+
+    @Test
+    void aFailedTrialIsARowUnlessFailFastStopsTheRun() throws Exception {
+        Path study = dir.resolve("bad-data.yaml");
+        Files.writeString(study, Files.readString(TINY).replace("  dataset: iris\n", "")
+                .replace("  depth: [1, 2]", "  depth: [1, 2]\n  dataset: [iris, \"csv(path=/no/such/file.csv,label=y)\"]"));
+        Path kept = dir.resolve("kept");
+        runOk("run", study.toString(), "--out", kept.toString(), "--master", "local[2]");
+        List<Map<String, Object>> trials = DuckDb.rows(kept, "trials", "grid_index");
+        assertEquals(16, trials.size());
+        long failed = trials.stream().filter(r -> "failed".equals(r.get("status"))).count();
+        assertEquals(8, failed, "every trial of the missing file failed, the others did not");
+        assertTrue(trials.stream().filter(r -> "failed".equals(r.get("status")))
+                .allMatch(r -> String.valueOf(r.get("message")).contains("/no/such/file.csv")));
+
+        Path stopped = dir.resolve("stopped");
+        String[] r = run("run", study.toString(), "--out", stopped.toString(), "--master", "local[2]", "--fail-fast");
+        assertEquals("1", r[0], r[2]);
+        assertTrue(Files.readString(stopped.resolve("manifest.json")).contains("\"state\" : \"failed\""));
+    }
 }

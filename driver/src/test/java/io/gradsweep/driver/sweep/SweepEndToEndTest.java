@@ -5,12 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.core.trace.TracePoint;
 import io.gradsweep.core.train.Trainer;
-import io.gradsweep.driver.Main;
+import io.gradsweep.driver.CliRun;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyTrial;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,11 +27,8 @@ class SweepEndToEndTest {
     Path dir;
 
     static String[] run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        return new String[] {Integer.toString(code), o.toString(StandardCharsets.UTF_8), e.toString(StandardCharsets.UTF_8)};
+        CliRun r = CliRun.of(args);
+        return new String[] {Integer.toString(r.code), r.out, r.err};
     }
 
     static void runOk(String... args) {

@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.core.train.TrialSpec;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,13 +15,10 @@ class MainTest {
     private String err;
 
     private int run(String... args) {
-        ByteArrayOutputStream o = new ByteArrayOutputStream();
-        ByteArrayOutputStream e = new ByteArrayOutputStream();
-        int code = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-                new PrintStream(e, true, StandardCharsets.UTF_8));
-        out = o.toString(StandardCharsets.UTF_8);
-        err = e.toString(StandardCharsets.UTF_8);
-        return code;
+        CliRun r = CliRun.of(args);
+        out = r.out;
+        err = r.err;
+        return r.code;
     }
 
     @Test
@@ -60,6 +54,8 @@ class MainTest {
         assertTrue(err.contains("--activation") && err.contains("relu"), err);
         assertEquals(2, run("train", "--epochs"));
         assertTrue(err.contains("--epochs needs a value"), err);
+        assertEquals(2, run("train", "--dataset", "spirals(n=abc)"));
+        assertTrue(err.contains("--dataset") && err.contains("n=abc"), err);
         assertEquals(2, run("train", "--format", "xml"));
         assertTrue(err.contains("table or csv"), err);
         assertEquals(2, run("bench", "--depth", "two"));

@@ -1,11 +1,14 @@
 package io.gradsweep.driver.cli;
 
+import io.gradsweep.core.data.DataSets;
+import io.gradsweep.core.data.DataSpec;
 import io.gradsweep.core.trace.TracePoint;
 import io.gradsweep.core.trace.TraceSink;
 import io.gradsweep.core.trace.TrialStatus;
 import io.gradsweep.core.trace.TrialSummary;
 import io.gradsweep.core.train.SpecException;
 import io.gradsweep.core.train.Trainer;
+import io.gradsweep.core.train.TrialSetup;
 import io.gradsweep.core.train.TrialSpec;
 import java.io.PrintStream;
 import java.util.List;
@@ -33,6 +36,21 @@ public final class TrainCommand {
         return s.toString();
     }
 
+    /**
+     * A data set's parameters are only checked when it is loaded: load it once here so that a bad
+     * parameter is bad input (exit 2, naming the flag), while a file that cannot be read stays a
+     * failed trial (exit 1), as it is in a study.
+     */
+    private static void checkDataParameters(TrialSpec spec) {
+        try {
+            DataSets.load(DataSpec.parse(spec.text("dataset")), TrialSetup.dataSeed(spec));
+        } catch (java.io.UncheckedIOException e) {
+            return; // reported by the trial itself
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--dataset " + spec.text("dataset") + ": " + e.getMessage());
+        }
+    }
+
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out) {
         Flags flags = Flags.parse(args, List.of("help"));
@@ -55,6 +73,7 @@ public final class TrainCommand {
         } catch (SpecException e) {
             throw new UsageException("--" + e.key().replace('_', '-') + " " + e.reason());
         }
+        checkDataParameters(spec);
         TracePrinter printer = format.equals("csv") ? TracePrinter.csv(out) : TracePrinter.table(out);
         if (format.equals("table")) {
             out.println("trial " + spec.trialId() + " " + spec.canonicalJson());

@@ -1,5 +1,6 @@
 package io.gradsweep.driver;
 
+import io.gradsweep.driver.cli.AnalyzeCommand;
 import io.gradsweep.driver.cli.BenchCommand;
 import io.gradsweep.driver.cli.PlanCommand;
 import io.gradsweep.driver.cli.RunCommand;
@@ -18,6 +19,7 @@ public final class Main {
               plan     validate a study file and print its trials, cost and output layout
               run      train a study's trials on Spark into Parquet (resumes what is there)
               status   how far the study in an output folder got
+              analyze  statistics across seeds, plots and an HTML report of a study's results
               train    train one trial on this machine and print its trace and summary
               bench    measure training steps per second of the reference networks
               help     show this text
@@ -44,10 +46,11 @@ public final class Main {
                 case "train" -> TrainCommand.run(rest, out);
                 case "run" -> RunCommand.run(rest, out);
                 case "status" -> StatusCommand.run(rest, out);
+                case "analyze" -> AnalyzeCommand.run(rest, out);
                 case "plan" -> PlanCommand.run(rest, out);
                 case "bench" -> BenchCommand.run(rest, out);
                 default -> throw new UsageException("unknown command '" + args[0]
-                        + "'; commands: plan, run, status, train, bench, help");
+                        + "'; commands: plan, run, status, analyze, train, bench, help");
             };
         } catch (UsageException e) {
             err.println("gradsweep " + args[0] + ": " + e.getMessage());

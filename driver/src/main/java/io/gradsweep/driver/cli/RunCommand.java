@@ -56,11 +56,7 @@ public final class RunCommand {
             throw new UsageException("--out DIR is required: where the tables and the manifest go");
         }
         Sweep.Options options = new Sweep.Options();
-        options.master = flags.take("master", null);
-        if (options.master != null && !MASTER.matcher(options.master).matches()) {
-            throw new UsageException("--master " + options.master + ": not a Spark master URL; use local, local[N],"
-                    + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
-        }
+        options.master = checkMaster(flags.take("master", null));
         options.partitions = flags.takeInt("partitions", 0, 1);
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
         options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
@@ -86,6 +82,15 @@ public final class RunCommand {
         } catch (IOException e) {
             throw new UsageException("cannot use " + outDir + ": " + e.getMessage());
         }
+    }
+
+    /** Returns {@code master} if it is a Spark master URL (or null), else refuses it with the forms allowed. */
+    static String checkMaster(String master) {
+        if (master != null && !MASTER.matcher(master).matches()) {
+            throw new UsageException("--master " + master + ": not a Spark master URL; use local, local[N],"
+                    + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
+        }
+        return master;
     }
 
     /** Parses and checks the whole study, every grid point included, before anything starts. */

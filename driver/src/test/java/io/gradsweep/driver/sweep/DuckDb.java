@@ -14,14 +14,22 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads gradsweep's Parquet tables with DuckDB: a reader that shares no code with Spark or parquet-hadoop. */
-final class DuckDb {
+public final class DuckDb {
     private DuckDb() {
     }
 
     /** Every row of a table (all partitions), as column -> value maps; lists become java.util.List. */
     static List<Map<String, Object>> rows(Path out, String table, String orderBy) throws SQLException {
-        String glob = out.resolve(table).toString() + "/*/*.parquet";
-        String sql = "SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true) ORDER BY " + orderBy;
+        return query("SELECT * FROM " + table(out, table) + " ORDER BY " + orderBy);
+    }
+
+    /** The DuckDB table expression of a study table, for {@link #query}. */
+    public static String table(Path out, String table) {
+        return "read_parquet('" + out.resolve(table) + "/*/*.parquet', hive_partitioning = true)";
+    }
+
+    /** The rows of any query, as column -> value maps; lists become java.util.List. */
+    public static List<Map<String, Object>> query(String sql) throws SQLException {
         List<Map<String, Object>> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection("jdbc:duckdb:"); Statement s = c.createStatement();
              ResultSet rs = s.executeQuery(sql)) {

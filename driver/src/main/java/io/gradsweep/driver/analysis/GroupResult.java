@@ -1,0 +1,46 @@
+package io.gradsweep.driver.analysis;
+
+import io.gradsweep.driver.stats.KaplanMeier;
+import io.gradsweep.driver.stats.Summary;
+import io.gradsweep.driver.stats.WilsonInterval;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The statistics of one group (a cell and an arm): completeness, divergence, measures, time to each threshold. */
+final class GroupResult {
+    final List<String> cell;
+    final String arm;
+    final GroupCounts counts;
+    /** Diverged among the runs that trained (ok + diverged). */
+    final WilsonInterval divergence;
+    final Map<Measure, Summary> measures = new EnumMap<>(Measure.class);
+    /** Per study threshold, in order. */
+    final List<TimeToThreshold> times = new ArrayList<>();
+    final List<KaplanMeier> survival = new ArrayList<>();
+
+    /** The arm, then the cell's values: a trial's factors. */
+    List<String> factors() {
+        List<String> f = new ArrayList<>();
+        f.add(arm);
+        f.addAll(cell);
+        return f;
+    }
+
+    GroupResult(List<String> cell, String arm, List<TrialRecord> group, GroupCounts counts, int thresholds, long seed) {
+        this.cell = cell;
+        this.arm = arm;
+        this.counts = counts;
+        this.divergence = WilsonInterval.of(counts.diverged(), counts.ok() + counts.diverged());
+        for (Measure m : Measure.values()) {
+            double[] values = group.stream().filter(TrialRecord::trained).mapToDouble(m::of).toArray();
+            measures.put(m, Summary.of(values, seed));
+        }
+        for (int i = 0; i < thresholds; i++) {
+            TimeToThreshold t = TimeToThreshold.of(group, i);
+            times.add(t);
+            survival.add(KaplanMeier.fit(t.epochs, t.reached));
+        }
+    }
+}

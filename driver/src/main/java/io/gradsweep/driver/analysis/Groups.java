@@ -1,0 +1,105 @@
+package io.gradsweep.driver.analysis;
+
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyTrial;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The trials sorted into cells (a combination of the --by factors' values) and arms (a value of
+ * the --compare factor), both in grid order, with how many trials the study plans for each.
+ */
+final class Groups {
+    /** Cell -> arm -> trials of that group, in grid order. */
+    final Map<List<String>, Map<String, List<TrialRecord>>> trials = new LinkedHashMap<>();
+    final List<String> arms;
+    final List<List<String>> cells;
+    private final Map<List<String>, Long> expected = new LinkedHashMap<>();
+
+    private Groups(List<String> arms, List<List<String>> cells) {
+        this.arms = arms;
+        this.cells = cells;
+    }
+
+    /**
+     * Walks the study's grid once (lazily: the driver never holds all trial specs) to know every
+     * group, even one with no trial done yet, and how many trials each should have.
+     */
+    static Groups of(Study study, AnalysisPlan plan, List<TrialRecord> records) {
+        Set<String> arms = new LinkedHashSet<>();
+        Set<List<String>> cells = new LinkedHashSet<>();
+        Map<List<String>, Long> expected = new LinkedHashMap<>();
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext();) {
+            StudyTrial t = it.next();
+            List<String> factors = factorsOf(t, plan);
+            arms.add(factors.get(0));
+            cells.add(factors.subList(1, factors.size()));
+            expected.merge(factors, 1L, Long::sum);
+        }
+        Groups g = new Groups(List.copyOf(arms), List.copyOf(cells));
+        g.expected.putAll(expected);
+        for (List<String> cell : g.cells) {
+            Map<String, List<TrialRecord>> byArm = new LinkedHashMap<>();
+            for (String arm : g.arms) {
+                byArm.put(arm, new ArrayList<>());
+            }
+            g.trials.put(cell, byArm);
+        }
+        for (TrialRecord r : records) {
+            Map<String, List<TrialRecord>> byArm = g.trials.get(r.cell());
+            if (byArm == null || !byArm.containsKey(r.arm())) {
+                throw new IllegalStateException("a trial in the tables (grid index " + r.gridIndex + ", " + r.factors
+                        + ") is not in the study's grid: the folder's tables and its manifest disagree");
+            }
+            byArm.get(r.arm()).add(r);
+        }
+        return g;
+    }
+
+    private static List<String> factorsOf(StudyTrial t, AnalysisPlan plan) {
+        List<String> values = new ArrayList<>();
+        values.add(label(t, plan.compare()));
+        for (Factor f : plan.by()) {
+            values.add(label(t, f));
+        }
+        return List.copyOf(values);
+    }
+
+    /** The same text Spark's CAST(... AS STRING) gives: String.valueOf of the canonical setting. */
+    private static String label(StudyTrial t, Factor f) {
+        List<String> parts = new ArrayList<>();
+        for (String column : f.columns()) {
+            parts.add(String.valueOf(t.spec().settings().get(column)));
+        }
+        return String.join("+", parts);
+    }
+
+    List<TrialRecord> get(List<String> cell, String arm) {
+        return trials.get(cell).get(arm);
+    }
+
+    GroupCounts counts(List<String> cell, String arm) {
+        List<String> key = new ArrayList<>();
+        key.add(arm);
+        key.addAll(cell);
+        long ok = 0;
+        long diverged = 0;
+        long failed = 0;
+        long timeout = 0;
+        List<TrialRecord> group = get(cell, arm);
+        for (TrialRecord r : group) {
+            switch (r.status) {
+                case "ok" -> ok++;
+                case "diverged" -> diverged++;
+                case "timeout" -> timeout++;
+                default -> failed++;
+            }
+        }
+        return new GroupCounts(expected.getOrDefault(key, 0L), group.size(), ok, diverged, failed, timeout);
+    }
+}

@@ -1,0 +1,37 @@
+package io.gradsweep.driver.analysis;
+
+import java.util.function.ToDoubleFunction;
+
+/** A per-trial scalar the report summarises per group and compares between arms. */
+enum Measure {
+    FINAL_TRAIN_LOSS("final train loss", "nats", true, t -> t.finalTrainLoss),
+    BEST_TRAIN_LOSS("best train loss", "nats", true, t -> t.bestTrainLoss),
+    FINAL_TEST_LOSS("final test loss", "nats", true, t -> t.finalTestLoss),
+    BEST_TEST_LOSS("best test loss", "nats", true, t -> t.bestTestLoss),
+    FINAL_TEST_ACCURACY("final test accuracy", "fraction", false, t -> t.finalTestAccuracy),
+    BEST_TEST_ACCURACY("best test accuracy", "fraction", false, t -> t.bestTestAccuracy),
+    LOG_LOSS_AREA("area under log10 train loss", "mean log10 nats over steps", true, t -> t.logLossArea),
+    GRADIENT_RATIO_INIT("first/last layer gradient norm at init", "ratio", false, t -> t.gradientRatioInit),
+    PEAK_DEAD_FRACTION("peak dead-unit fraction", "fraction of hidden units", true, t -> t.peakDeadFraction);
+
+    final String label;
+    final String unit;
+    final boolean lowerIsBetter;
+    private final ToDoubleFunction<TrialRecord> value;
+
+    Measure(String label, String unit, boolean lowerIsBetter, ToDoubleFunction<TrialRecord> value) {
+        this.label = label;
+        this.unit = unit;
+        this.lowerIsBetter = lowerIsBetter;
+        this.value = value;
+    }
+
+    double of(TrialRecord t) {
+        return value.applyAsDouble(t);
+    }
+
+    /** The column name in the CSV tables. */
+    String column() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,100 @@
+package io.gradsweep.driver.analysis;
+
+import java.util.List;
+import java.util.StringJoiner;
+
+/**
+ * The Spark SQL that turns the {@code trials} and {@code traces} views into per-trial convergence
+ * measures and per-group curves. The heavy scans over traces run on the executors; each query's
+ * result is one row per trial or per group and step.
+ */
+final class MeasureQueries {
+    /** A trial's value of each factor, as text: the compare factor first, then the --by factors. */
+    static final String FACTORS = "factors";
+
+    private MeasureQueries() {
+    }
+
+    private static String factorArray(AnalysisPlan plan) {
+        StringJoiner j = new StringJoiner(", ", "array(", ") AS " + FACTORS);
+        j.add(plan.compare().sqlLabel());
+        for (Factor f : plan.by()) {
+            j.add(f.sqlLabel());
+        }
+        return j.toString();
+    }
+
+    /** NaN and infinities to NULL, so SQL aggregates skip them (Spark sorts NaN above every number). */
+    private static String finite(String column) {
+        return "CASE WHEN isnan(" + column + ") OR abs(" + column + ") = double('Infinity') THEN NULL ELSE " + column + " END";
+    }
+
+    /**
+     * One row per trial: its factors, replicate, status, threshold crossings and the measures that
+     * need its whole trace. The area under the log10 train-loss curve is the trapezoid integral
+     * over steps divided by the steps recorded: the mean log10 loss of the run (lower = faster).
+     */
+    static String perTrial(AnalysisPlan plan) {
+        return """
+                WITH points AS (
+                  SELECT trial_key, step, train_loss, test_loss, train_accuracy, test_accuracy, gradient_norm, dead_fraction,
+                         log10(train_loss) AS log_loss,
+                         lag(step) OVER w AS prev_step, lag(log10(train_loss)) OVER w AS prev_log_loss
+                  FROM traces
+                  WINDOW w AS (PARTITION BY trial_key ORDER BY step)
+                ),
+                per_trial AS (
+                  SELECT trial_key,
+                         min(%s) AS best_train_loss,
+                         min(%s) AS best_test_loss,
+                         max(%s) AS best_test_accuracy,
+                         max(CASE WHEN size(dead_fraction) > 0
+                             THEN aggregate(dead_fraction, 0D, (a, x) -> a + x) / size(dead_fraction) END) AS peak_dead_fraction,
+                         max(CASE WHEN step = 0 AND size(gradient_norm) > 1
+                             THEN double(element_at(gradient_norm, 1)) / double(element_at(gradient_norm, -1)) END) AS gradient_ratio_init,
+                         sum((step - prev_step) * (log_loss + prev_log_loss) / 2) / nullif(max(step), 0) AS log_loss_area,
+                         count(*) AS points
+                  FROM points
+                  GROUP BY trial_key
+                )
+                SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run,
+                       t.threshold_step, t.threshold_epoch,
+                       t.final_train_loss, t.final_test_loss, t.final_train_accuracy, t.final_test_accuracy,
+                       p.best_train_loss, p.best_test_loss, p.best_test_accuracy,
+                       p.peak_dead_fraction, p.gradient_ratio_init, p.log_loss_area, coalesce(p.points, 0) AS points
+                FROM trials t LEFT JOIN per_trial p ON t.trial_key = p.trial_key
+                """.formatted(finite("train_loss"), finite("test_loss"), finite("test_accuracy"), factorArray(plan));
+    }
+
+    /**
+     * Train loss quartiles per (factors, step), over the trials that reached that step with a
+     * finite loss (a diverged trial's trace ends where it diverged; the count says how many are left).
+     */
+    static String lossCurves(AnalysisPlan plan, String lossColumn) {
+        return """
+                SELECT %s, p.step, count(*) AS n,
+                       percentile(p.%s, array(0.25, 0.5, 0.75)) AS q
+                FROM traces p JOIN trials t ON p.trial_key = t.trial_key
+                WHERE NOT isnan(p.%s) AND abs(p.%s) != double('Infinity')
+                GROUP BY 1, p.step
+                """.formatted(factorArray(plan), lossColumn, lossColumn, lossColumn);
+    }
+
+    /** Median gradient norm of each layer at initialisation (step 0), per (factors, depth, layer). */
+    static String initialGradients(AnalysisPlan plan) {
+        return """
+                SELECT %s, t.depth, g.layer, count(*) AS n, percentile(g.norm, 0.5) AS median_norm
+                FROM traces p JOIN trials t ON p.trial_key = t.trial_key
+                LATERAL VIEW posexplode(p.gradient_norm) g AS layer, norm
+                WHERE p.step = 0
+                GROUP BY 1, t.depth, g.layer
+                """.formatted(factorArray(plan));
+    }
+
+    static List<String> factorNames(AnalysisPlan plan) {
+        List<String> names = new java.util.ArrayList<>();
+        names.add(plan.compare().name());
+        plan.by().forEach(f -> names.add(f.name()));
+        return names;
+    }
+}

@@ -1,0 +1,141 @@
+package io.gradsweep.driver.analysis;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gradsweep.core.CodeVersion;
+import io.gradsweep.driver.report.CsvTable;
+import io.gradsweep.driver.report.HtmlReport;
+import io.gradsweep.driver.report.MarkdownReport;
+import io.gradsweep.driver.report.Report;
+import io.gradsweep.driver.report.ReportFigure;
+import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.SparkSessions;
+import io.gradsweep.worker.study.Study;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * {@code analyze}'s pipeline: query the study's tables on Spark, compute the statistics on the
+ * driver, and write the report (HTML, Markdown, CSV tables, PNG and SVG plots).
+ */
+public final class StudyAnalyzer {
+    /** Where each part of the report went. */
+    public record Result(Path html, Path markdown, Path tables, int trials) {
+    }
+
+    private final Study study;
+    private final OutputFolder folder;
+    private final AnalysisPlan plan;
+    private final String master;
+    private final PrintStream log;
+    private boolean logLoss = true;
+
+    public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master, PrintStream log) {
+        this.study = study;
+        this.folder = folder;
+        this.plan = plan;
+        this.master = master;
+        this.log = log;
+    }
+
+    /** Draws loss on a linear axis instead of the default log axis. */
+    public StudyAnalyzer linearLoss() {
+        logLoss = false;
+        return this;
+    }
+
+    public Result writeReport(Path dir) throws IOException {
+        ObjectNode manifest = folder.manifest().orElseThrow();
+        long started = System.nanoTime();
+        StudyData data = query();
+        log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", data.trials.size(),
+                (System.nanoTime() - started) / 1e9);
+        Analysis analysis = new Analysis(study, plan, data);
+        ReportTables tables = new ReportTables(analysis);
+        ReportPlots plots = new ReportPlots(analysis, logLoss);
+        Report report = document(analysis, tables, plots, manifest);
+
+        Files.createDirectories(dir.resolve("tables"));
+        for (TableBuilder t : tables.tables) {
+            CsvTable.write(t.build(), dir.resolve("tables").resolve(t.name + ".csv"));
+        }
+        for (ReportPlots.Figure f : plots.figures) {
+            f.image().writeSvg(dir.resolve(f.name() + ".svg"));
+        }
+        Path html = dir.resolve("report.html");
+        HtmlReport.write(report, html);
+        Path markdown = MarkdownReport.write(report, dir, "summary.md");
+        return new Result(html, markdown, dir.resolve("tables"), data.trials.size());
+    }
+
+    private StudyData query() throws IOException {
+        SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name());
+        try {
+            if (!StudyTables.register(spark, folder)) {
+                throw new IllegalArgumentException(folder.uri() + " holds no finished trial yet: nothing to analyse");
+            }
+            return StudyData.query(spark, plan);
+        } finally {
+            spark.stop();
+        }
+    }
+
+    private Report document(Analysis a, ReportTables tables, ReportPlots plots, ObjectNode manifest) {
+        Report r = new Report("Study " + study.name() + ": " + plan.compare().name() + " compared"
+                + (plan.by().isEmpty() ? "" : " by " + String.join(", ", plan.by().stream().map(Factor::name).toList())));
+        r.heading("Headline");
+        long present = data(a).size();
+        long planned = study.trialCount();
+        r.paragraph(String.format(Locale.ROOT, "%d of %d planned trials are in the tables%s. Arms: %s = %s; reference %s."
+                + " Cells: %s.", present, planned, present < planned ? " (the rest are missing: see the groups table)" : "",
+                plan.compare().name(), a.groups.arms, a.reference,
+                plan.by().isEmpty() ? "none (all trials in one cell)" : a.groups.cells.size() + " combinations of "
+                        + String.join(", ", plan.by().stream().map(Factor::name).toList())));
+        List<String> findings = tables.findings();
+        if (findings.isEmpty()) {
+            r.paragraph("No time-to-threshold comparison: " + (a.headline < 0 ? "the study records no threshold."
+                    : "there is only one arm."));
+        }
+        findings.forEach(r::paragraph);
+        r.table(tables.headline.build());
+        for (ReportPlots.Figure f : plots.figures) {
+            if (f.name().startsWith("loss-curves")) {
+                r.figure(ReportFigure.of(f.name() + ".png", f.image(), f.caption(), f.caption()));
+            }
+        }
+        r.heading("Tables");
+        r.paragraph("Every table is also in tables/ as CSV. The statistics are described in each caption; bootstrap"
+                + " intervals use seed " + plan.seed() + ", so the same data and seed give the same report.");
+        for (TableBuilder t : tables.tables) {
+            if (t != tables.headline) {
+                r.subheading(t.title());
+                r.table(t.build());
+            }
+        }
+        r.heading("Plots");
+        for (ReportPlots.Figure f : plots.figures) {
+            if (!f.name().startsWith("loss-curves")) {
+                r.figure(ReportFigure.of(f.name() + ".png", f.image(), f.caption(), f.caption()));
+            }
+        }
+        r.heading("Provenance");
+        r.paragraph(String.format(Locale.ROOT, "Study %s, hash %s, from %s. Trials run by gradsweep %s; last run %s"
+                + " (started %s%s). Analysed by gradsweep %s with --compare %s --by %s --seed %d%s.", study.name(),
+                study.hash(), folder.uri(), manifest.path("code_version").asText(), manifest.path("state").asText(),
+                manifest.path("started").asText(), manifest.has("ended") ? ", ended " + manifest.path("ended").asText() : "",
+                CodeVersion.get(), plan.compare().name(),
+                plan.by().isEmpty() ? "''" : String.join(",", plan.by().stream().map(Factor::name).toList()), plan.seed(),
+                plan.headlineThreshold().map(t -> " --threshold " + t).orElse("")));
+        r.subheading("Study file");
+        r.paragraph(study.text());
+        return r;
+    }
+
+    private static List<TrialRecord> data(Analysis a) {
+        return a.data.trials;
+    }
+}

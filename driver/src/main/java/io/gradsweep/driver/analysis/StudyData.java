@@ -1,0 +1,84 @@
+package io.gradsweep.driver.analysis;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+
+/**
+ * What the analysis takes from Spark: one record per trial (a few numbers each), and the
+ * per-group loss curves and initial gradient norms, which Spark reduces from the traces.
+ */
+final class StudyData {
+    final List<TrialRecord> trials;
+    final List<Curve> curves;
+    final List<LayerGradients> gradients;
+
+    private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients) {
+        this.trials = trials;
+        this.curves = curves;
+        this.gradients = gradients;
+    }
+
+    static StudyData query(SparkSession spark, AnalysisPlan plan) {
+        List<TrialRecord> trials = new ArrayList<>();
+        // streamed partition by partition: the driver never holds Spark's rows for the whole table
+        Iterator<Row> rows = spark.sql(MeasureQueries.perTrial(plan)).toLocalIterator();
+        while (rows.hasNext()) {
+            trials.add(TrialRecord.of(rows.next()));
+        }
+        trials.sort(Comparator.comparingLong(t -> t.gridIndex));
+        return new StudyData(trials, curves(spark, plan), gradients(spark, plan));
+    }
+
+    private static List<Curve> curves(SparkSession spark, AnalysisPlan plan) {
+        Map<List<String>, List<Row>> byGroup = new LinkedHashMap<>();
+        for (Row r : spark.sql(MeasureQueries.lossCurves(plan, "train_loss") + " ORDER BY 1, step").collectAsList()) {
+            byGroup.computeIfAbsent(List.copyOf(r.<String>getList(0)), k -> new ArrayList<>()).add(r);
+        }
+        List<Curve> curves = new ArrayList<>();
+        byGroup.forEach((factors, rows) -> {
+            int m = rows.size();
+            long[] steps = new long[m];
+            long[] n = new long[m];
+            double[] q1 = new double[m];
+            double[] med = new double[m];
+            double[] q3 = new double[m];
+            for (int i = 0; i < m; i++) {
+                Row r = rows.get(i);
+                steps[i] = r.getLong(1);
+                n[i] = r.getLong(2);
+                List<Object> q = r.getList(3);
+                q1[i] = ((Number) q.get(0)).doubleValue();
+                med[i] = ((Number) q.get(1)).doubleValue();
+                q3[i] = ((Number) q.get(2)).doubleValue();
+            }
+            curves.add(new Curve(List.copyOf(factors), steps, n, q1, med, q3));
+        });
+        return curves;
+    }
+
+    private static List<LayerGradients> gradients(SparkSession spark, AnalysisPlan plan) {
+        Map<List<Object>, List<Row>> byGroup = new LinkedHashMap<>();
+        for (Row r : spark.sql(MeasureQueries.initialGradients(plan) + " ORDER BY 1, depth, layer").collectAsList()) {
+            byGroup.computeIfAbsent(List.of(List.copyOf(r.<String>getList(0)), r.getLong(1)), k -> new ArrayList<>()).add(r);
+        }
+        List<LayerGradients> out = new ArrayList<>();
+        byGroup.forEach((key, rows) -> {
+            double[] norms = new double[rows.size()];
+            long n = Long.MAX_VALUE;
+            for (int i = 0; i < norms.length; i++) {
+                norms[i] = ((Number) rows.get(i).get(4)).doubleValue();
+                n = Math.min(n, rows.get(i).getLong(3));
+            }
+            @SuppressWarnings("unchecked")
+            List<String> factors = List.copyOf((List<String>) key.get(0));
+            out.add(new LayerGradients(factors, (Long) key.get(1), n, norms));
+        });
+        return out;
+    }
+}

@@ -1,0 +1,110 @@
+package io.gradsweep.driver.cli;
+
+import io.gradsweep.driver.analysis.AnalysisPlan;
+import io.gradsweep.driver.analysis.StudyAnalyzer;
+import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.apache.hadoop.conf.Configuration;
+
+/** {@code gradsweep analyze DIR}: statistics across seeds, plots and one HTML report from a study's tables. */
+public final class AnalyzeCommand {
+    private AnalyzeCommand() {
+    }
+
+    public static String help() {
+        return """
+                Usage: gradsweep analyze DIR [--compare FACTOR] [--by F1,F2] [--threshold LOSS] [--reference VALUE]
+                                        [--out REPORT_DIR] [--seed N] [--master URL]
+
+                Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:
+                REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in
+                REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR/plots/. A study still running, or
+                partly failed, is analysed with what is there; the report counts what is missing per group.
+
+                  --compare FACTOR   the grid dimension whose values are compared (default: the first one)
+                  --by F1,F2         the dimensions that make the cells compared within (default: the other
+                                     dimensions; --by '' for none)
+                  --threshold LOSS   the train-loss threshold of the headline comparison; one of the study's
+                                     thresholds (default: the tightest one at least half the runs reached)
+                  --reference VALUE  the arm the others are compared with (default: the first value of FACTOR)
+                  --out REPORT_DIR   where the report goes (default: DIR/report; a local folder)
+                  --seed N           seed of the bootstrap resampling (default 1): the same seed gives the same report
+                  --master URL       Spark master (default local[*], or what spark-submit set)
+
+                Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, or a bad flag value).
+                """;
+    }
+
+    public static int run(String[] args, PrintStream out) {
+        Flags flags = Flags.parse(args, List.of("help"));
+        if (flags.has("help")) {
+            out.print(help());
+            return 0;
+        }
+        if (flags.positional().size() != 1) {
+            throw new UsageException("analyze takes one study output folder, got " + flags.positional()
+                    + "; see gradsweep analyze --help");
+        }
+        String dir = flags.positional().get(0);
+        String compare = flags.take("compare", null);
+        String byText = flags.take("by", null);
+        List<String> by = byText == null ? null
+                : Arrays.stream(byText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        Double threshold = flags.has("threshold") ? flags.takePositive("threshold", 1) : null;
+        String reference = flags.take("reference", null);
+        String reportDir = flags.take("out", null);
+        long seed = flags.takeInt("seed", 1, 0);
+        String master = RunCommand.checkMaster(flags.take("master", null));
+        RunCommand.rejectUnknown(flags, "analyze");
+
+        OutputFolder folder = OutputFolder.at(dir, new Configuration());
+        Study study = studyOf(folder);
+        AnalysisPlan plan;
+        try {
+            plan = AnalysisPlan.resolve(study, compare, by, threshold, reference, seed);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+        Path reportPath = Path.of(reportDir != null ? reportDir : localReportDir(folder));
+        try {
+            StudyAnalyzer.Result r = new StudyAnalyzer(study, folder, plan, master, out).writeReport(reportPath);
+            out.println("report: " + r.html());
+            out.println("summary: " + r.markdown());
+            return 0;
+        } catch (IllegalArgumentException e) { // e.g. --reference not an arm: known only once the data is read
+            throw new UsageException(e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot analyse " + folder.uri() + ": " + e.getMessage());
+        }
+    }
+
+    private static String localReportDir(OutputFolder folder) {
+        java.net.URI uri = java.net.URI.create(folder.uri());
+        if (!"file".equals(uri.getScheme())) {
+            throw new UsageException(folder.uri() + " is not a local folder: give the report a local --out REPORT_DIR");
+        }
+        return Path.of(uri).resolve("report").toString();
+    }
+
+    /** The study that made the folder, from the manifest's copy of the study file. */
+    private static Study studyOf(OutputFolder folder) {
+        try {
+            var manifest = folder.manifest();
+            if (manifest.isEmpty()) {
+                throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": no study has run there");
+            }
+            return Study.parse(manifest.get().path("study_text").asText(), folder.uri() + "/" + OutputFolder.MANIFEST);
+        } catch (StudyException e) {
+            throw new UsageException("the study in " + folder.uri() + "'s manifest no longer parses with this version: "
+                    + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot read " + folder.uri() + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,244 @@
+package io.gradsweep.driver.analysis;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.gradsweep.driver.CliRun;
+import io.gradsweep.driver.sweep.DuckDb;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code analyze} on a real study run with local Spark: its counts, medians and pairings are
+ * checked against DuckDB reading the same Parquet files, and its report is reproducible.
+ */
+class AnalyzeCommandTest {
+    static final Path STUDY = Path.of("src/test/resources/studies/analysis-small.yaml");
+
+    @TempDir
+    static Path dir;
+    static Path out;
+    static Path report;
+    static CliRun analyze;
+
+    @BeforeAll
+    static void runAndAnalyse() {
+        out = dir.resolve("study");
+        CliRun run = CliRun.of("run", STUDY.toString(), "--out", out.toString(), "--master", "local[2]");
+        assertEquals(0, run.code, run.err);
+        report = dir.resolve("report");
+        analyze = CliRun.of("analyze", out.toString(), "--out", report.toString(), "--master", "local[2]");
+        assertEquals(0, analyze.code, analyze.err + analyze.out);
+    }
+
+    /** A CSV table of the report, as header -> value maps (the cells hold no commas or quotes but in quoted fields). */
+    static List<Map<String, String>> csv(Path reportDir, String table) throws IOException {
+        List<String> lines = Files.readAllLines(reportDir.resolve("tables").resolve(table + ".csv"));
+        List<String> header = fields(lines.get(0));
+        List<Map<String, String>> rows = new ArrayList<>();
+        for (String line : lines.subList(1, lines.size())) {
+            List<String> f = fields(line);
+            Map<String, String> row = new HashMap<>();
+            for (int i = 0; i < header.size(); i++) {
+                row.put(header.get(i), f.get(i));
+            }
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<String> fields(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cur = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted) {
+                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                    cur.append('"');
+                    i++;
+                } else if (c == '"') {
+                    quoted = false;
+                } else {
+                    cur.append(c);
+                }
+            } else if (c == '"') {
+                quoted = true;
+            } else if (c == ',') {
+                out.add(cur.toString());
+                cur.setLength(0);
+            } else {
+                cur.append(c);
+            }
+        }
+        out.add(cur.toString());
+        return out;
+    }
+
+    private static String cell(Object depth, Object lr) {
+        return "depth=" + depth + ", lr=" + lr;
+    }
+
+    @Test
+    void groupCountsMatchAnIndependentReader() throws Exception {
+        Map<String, Map<String, Object>> duck = new HashMap<>();
+        for (Map<String, Object> r : DuckDb.query("SELECT activation, depth, lr, count(*) AS present,"
+                + " count(*) FILTER (WHERE status = 'ok') AS ok, count(*) FILTER (WHERE status = 'diverged') AS diverged"
+                + " FROM " + DuckDb.table(out, "trials") + " GROUP BY ALL")) {
+            duck.put(r.get("activation") + "|" + cell(r.get("depth"), r.get("lr")), r);
+        }
+        List<Map<String, String>> groups = csv(report, "groups");
+        assertEquals(12, groups.size(), "3 activations x 2 depths x 2 learning rates");
+        long diverged = 0;
+        for (Map<String, String> g : groups) {
+            Map<String, Object> d = duck.get(g.get("arm") + "|" + g.get("cell"));
+            assertTrue(d != null, "group " + g + " not found by DuckDB in " + duck.keySet());
+            assertEquals("6", g.get("planned"));
+            assertEquals(String.valueOf(d.get("present")), g.get("present"));
+            assertEquals(String.valueOf(d.get("ok")), g.get("ok"));
+            assertEquals(String.valueOf(d.get("diverged")), g.get("diverged"));
+            assertEquals("0", g.get("missing"));
+            diverged += Long.parseLong(g.get("diverged"));
+        }
+        assertTrue(diverged > 0, "lr 4.0 should make some runs diverge; the test needs both kinds");
+    }
+
+    @Test
+    void medianFinalLossMatchesAnIndependentReader() throws Exception {
+        Map<String, Double> duck = new HashMap<>();
+        for (Map<String, Object> r : DuckDb.query("SELECT activation, depth, lr, quantile_cont(final_train_loss, 0.5) AS m"
+                + " FROM " + DuckDb.table(out, "trials") + " WHERE isfinite(final_train_loss) GROUP BY ALL")) {
+            duck.put(r.get("activation") + "|" + cell(r.get("depth"), r.get("lr")), ((Number) r.get("m")).doubleValue());
+        }
+        int compared = 0;
+        for (Map<String, String> m : csv(report, "measures")) {
+            if (m.get("measure").equals(Measure.FINAL_TRAIN_LOSS.label)) {
+                double expected = duck.get(m.get("arm") + "|" + m.get("cell"));
+                double reported = Double.parseDouble(m.get("median"));
+                assertEquals(expected, reported, Math.abs(expected) * 1e-3, m.toString());
+                compared++;
+            }
+        }
+        assertTrue(compared >= 6, "compared " + compared + " groups");
+    }
+
+    @Test
+    void headlinePairsFollowTheReplicates() throws Exception {
+        String threshold = headlineThreshold();
+        int index = threshold.equals("1.0") ? 1 : 2; // DuckDB lists are 1-based
+        // reached per (activation, depth, lr, replicate) among runs that trained
+        Map<String, Boolean> reached = new HashMap<>();
+        for (Map<String, Object> r : DuckDb.query("SELECT activation, depth, lr, replicate, threshold_step[" + index
+                + "] IS NOT NULL AS reached FROM " + DuckDb.table(out, "trials") + " WHERE status IN ('ok', 'diverged')")) {
+            reached.put(r.get("activation") + "|" + cell(r.get("depth"), r.get("lr")) + "|" + r.get("replicate"),
+                    (Boolean) r.get("reached"));
+        }
+        List<Map<String, String>> headline = csv(report, "headline");
+        assertEquals(8, headline.size(), "2 arms against relu in 4 cells");
+        for (Map<String, String> h : headline) {
+            assertEquals("relu", h.get("reference"));
+            int used = 0;
+            int both = 0;
+            int one = 0;
+            for (int rep = 0; rep < 6; rep++) {
+                Boolean a = reached.get(h.get("arm") + "|" + h.get("cell") + "|" + rep);
+                Boolean b = reached.get("relu|" + h.get("cell") + "|" + rep);
+                if (a == null || b == null) {
+                    continue;
+                }
+                if (!a && !b) {
+                    both++;
+                } else {
+                    used++;
+                    one += a != b ? 1 : 0;
+                }
+            }
+            assertEquals(both, Integer.parseInt(h.get("both censored")), h.toString());
+            assertEquals(one, Integer.parseInt(h.get("one censored")), h.toString());
+            int tested = Integer.parseInt(h.get("pairs used").replaceAll(" .*", ""));
+            assertTrue(tested <= used, h.toString()); // pairs with a zero difference are dropped by the test
+        }
+    }
+
+    private static String headlineThreshold() throws IOException {
+        String caption = Files.readString(report.resolve("summary.md"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("Epochs to reach train loss ([0-9.]+)").matcher(caption);
+        assertTrue(m.find(), "the headline table's caption names its threshold");
+        return m.group(1);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameTables() throws Exception {
+        Path again = dir.resolve("report-again");
+        CliRun r = CliRun.of("analyze", out.toString(), "--out", again.toString(), "--master", "local[1]");
+        assertEquals(0, r.code, r.err);
+        try (Stream<Path> files = Files.list(report.resolve("tables"))) {
+            for (Path f : files.toList()) {
+                assertEquals(Files.readString(f), Files.readString(again.resolve("tables").resolve(f.getFileName())),
+                        f.getFileName().toString());
+            }
+        }
+        assertEquals(Files.readString(report.resolve("summary.md")).replaceAll("Analysed by .*", ""),
+                Files.readString(again.resolve("summary.md")).replaceAll("Analysed by .*", ""));
+    }
+
+    @Test
+    void aPartlyMissingStudyIsAnalysedAndTheGapCounted() throws Exception {
+        Path partial = dir.resolve("partial");
+        copy(out, partial);
+        // drop every finished task of one partition: as if its tasks had not run yet
+        Path gone = partial.resolve("trials").resolve("activation=tanh");
+        try (Stream<Path> files = Files.list(gone)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Path partialReport = dir.resolve("partial-report");
+        CliRun r = CliRun.of("analyze", partial.toString(), "--out", partialReport.toString(), "--master", "local[1]");
+        assertEquals(0, r.code, r.err);
+        for (Map<String, String> g : csv(partialReport, "groups")) {
+            boolean tanh = g.get("arm").equals("tanh");
+            assertEquals(tanh ? "6" : "0", g.get("missing"), g.toString());
+            assertEquals(tanh ? "0" : "6", g.get("present"), g.toString());
+        }
+        assertTrue(Files.readString(partialReport.resolve("summary.md")).contains("48 of 72 planned trials"));
+    }
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target);
+                }
+            }
+        }
+    }
+
+    @Test
+    void badRequestsNameTheFlagAndWhatIsAllowed() {
+        CliRun compare = CliRun.of("analyze", out.toString(), "--compare", "optimizer");
+        assertEquals(2, compare.code);
+        assertTrue(compare.err.contains("--compare optimizer") && compare.err.contains("[activation, depth, lr]"), compare.err);
+        CliRun threshold = CliRun.of("analyze", out.toString(), "--threshold", "0.3");
+        assertEquals(2, threshold.code);
+        assertTrue(threshold.err.contains("[1.0, 0.5]"), threshold.err);
+        CliRun by = CliRun.of("analyze", out.toString(), "--compare", "depth", "--by", "depth");
+        assertEquals(2, by.code);
+        assertTrue(by.err.contains("already the --compare factor"), by.err);
+        CliRun empty = CliRun.of("analyze", dir.resolve("nothing-here").toString());
+        assertEquals(2, empty.code);
+        assertTrue(empty.err.contains("manifest.json"), empty.err);
+    }
+}

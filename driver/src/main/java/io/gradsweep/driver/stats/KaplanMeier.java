@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 import org.apache.commons.math3.distribution.NormalDistribution;
 
 /**
@@ -136,7 +137,7 @@ public final class KaplanMeier {
         return new Step(time, atRisk, events, survival, survival * survival * greenwoodSum, lower, upper);
     }
 
-    private static double firstTimeAtOrBelowHalf(List<Step> steps, java.util.function.ToDoubleFunction<Step> curve) {
+    private static double firstTimeAtOrBelowHalf(List<Step> steps, ToDoubleFunction<Step> curve) {
         for (Step step : steps) {
             if (curve.applyAsDouble(step) <= HALF) {
                 return step.time();

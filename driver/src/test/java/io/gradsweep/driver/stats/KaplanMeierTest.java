@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -88,7 +89,7 @@ class KaplanMeierTest {
         // upper <= 1/2 first at 15 (0.4227); S = 0 at 20 where the bands are undefined (NaN in scipy)
         double[] times = {3, 5, 5, 8, 10, 12, 15, 20};
         boolean[] all = new boolean[times.length];
-        java.util.Arrays.fill(all, true);
+        Arrays.fill(all, true);
         KaplanMeier km = KaplanMeier.fit(times, all);
         // S(8) = 7/8 x 5/7 x 4/5 is 1/2 up to rounding: the median is 8 by "smallest t with S <= 1/2"
         // (R reports 9, the middle of the flat [8, 10) at exactly 1/2)
@@ -137,10 +138,10 @@ class KaplanMeierTest {
     @Test
     void runsWithNaNTimeAreExcludedAndCounted() {
         double[] times = SIX_MP.clone();
-        double[] withNaN = java.util.Arrays.copyOf(times, times.length + 2);
+        double[] withNaN = Arrays.copyOf(times, times.length + 2);
         withNaN[times.length] = Double.NaN;
         withNaN[times.length + 1] = Double.NaN;
-        boolean[] reached = java.util.Arrays.copyOf(SIX_MP_RELAPSED, times.length + 2);
+        boolean[] reached = Arrays.copyOf(SIX_MP_RELAPSED, times.length + 2);
         reached[times.length] = true;
         KaplanMeier km = KaplanMeier.fit(withNaN, reached);
         assertEquals(21, km.n());

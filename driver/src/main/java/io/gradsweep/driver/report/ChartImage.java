@@ -13,8 +13,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Objects;
 import javax.imageio.ImageIO;
+import java.io.StringWriter;
+import javax.xml.parsers.DocumentBuilderFactory;
+import javax.xml.parsers.ParserConfigurationException;
+import org.apache.batik.svggen.SVGGeneratorContext;
+import org.apache.batik.svggen.SVGGraphics2D;
 import org.jfree.chart.ui.Drawable;
-import org.jfree.svg.SVGGraphics2D;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
 
 /** A chart at a fixed size in pixels, rendered on demand to PNG bytes or to an SVG document. */
 public final class ChartImage {
@@ -73,15 +79,35 @@ public final class ChartImage {
      * inline in HTML (no XML declaration or DOCTYPE). Text stays text, so it is searchable.
      */
     public String svg() {
-        SVGGraphics2D g = new SVGGraphics2D(width, height);
-        // the default prefix is derived from System.nanoTime(); a fixed one makes the output repeatable
-        g.setDefsKeyPrefix("gs");
+        Document document;
+        try {
+            document = DocumentBuilderFactory.newInstance().newDocumentBuilder().getDOMImplementation()
+                    .createDocument(SVG_NAMESPACE, "svg", null);
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("this JVM cannot create an XML document", e);
+        }
+        SVGGeneratorContext context = SVGGeneratorContext.createDefault(document);
+        context.setComment(null); // Batik's comment names its version: not part of the picture
+        SVGGraphics2D g = new SVGGraphics2D(context, false); // false: text stays text, not glyph outlines
+        g.setSVGCanvasSize(new java.awt.Dimension(width, height));
         setQualityHints(g);
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, width, height);
         content.draw(g, new Rectangle2D.Double(0, 0, width, height));
-        return g.getSVGElement();
+        Element root = g.getRoot();
+        root.setAttribute("viewBox", "0 0 " + width + " " + height);
+        StringWriter out = new StringWriter();
+        try {
+            g.stream(root, out, true, false);
+        } catch (org.apache.batik.svggen.SVGGraphics2DIOException e) {
+            throw new UncheckedIOException(new IOException(e.getMessage(), e)); // a StringWriter does not fail
+        }
+        // Batik writes an XML declaration and an SVG 1.0 DOCTYPE; without them the element is both a
+        // valid .svg file and fit to inline in HTML, and no parser is asked to fetch a DTD
+        return out.toString().replaceFirst("^<\\?xml[^>]*\\?>\\s*", "").replaceFirst("<!DOCTYPE[^>]*>\\s*", "");
     }
+
+    private static final String SVG_NAMESPACE = "http://www.w3.org/2000/svg";
 
     public void writePng(Path file) throws IOException {
         Files.write(file, png());

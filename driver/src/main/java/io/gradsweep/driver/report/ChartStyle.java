@@ -19,7 +19,7 @@ import org.jfree.chart.title.LegendTitle;
 /** The one look of every report chart: fonts, white background, light grid, palette colours. */
 final class ChartStyle {
 
-    /** A logical font: the JDK maps it to an installed sans face, JFreeSVG to CSS sans-serif. */
+    /** A logical font: the JDK maps it to an installed sans face, the SVG to CSS sans-serif. */
     static final String FONT_FAMILY = "SansSerif";
     static final Font TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 18);
     static final Font PANEL_TITLE_FONT = new Font(FONT_FAMILY, Font.BOLD, 14);

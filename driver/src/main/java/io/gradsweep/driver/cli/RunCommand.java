@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
 public final class RunCommand {
@@ -77,7 +77,7 @@ public final class RunCommand {
         rejectUnknown(flags, "run");
         String studyFile = flags.positional().get(0);
         Study study = loadStudy(studyFile, maxTrials);
-        OutputFolder folder = OutputFolder.at(outDir, new Configuration());
+        OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {
             Sweep.Result r = sweep.run();

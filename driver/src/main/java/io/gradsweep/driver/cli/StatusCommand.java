@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
+import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep status DIR}: how far the study in an output folder got. */
 public final class StatusCommand {
@@ -38,7 +38,7 @@ public final class StatusCommand {
         if (flags.positional().size() != 1) {
             throw new UsageException("status takes one output folder, got " + flags.positional());
         }
-        OutputFolder folder = OutputFolder.at(flags.positional().get(0), new Configuration());
+        OutputFolder folder = OutputFolder.at(flags.positional().get(0), HadoopSettings.fromSystemProperties());
         try {
             Optional<ObjectNode> manifest = folder.manifest();
             if (manifest.isEmpty()) {

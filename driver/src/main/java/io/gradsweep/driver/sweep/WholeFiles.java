@@ -18,9 +18,14 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * filesystem renames each file and its .crc one after the other (a reader in between pairs new
  * content with an old checksum). So on file: these files go through the raw local filesystem,
  * whose rename is POSIX rename(2), atomic and overwriting. HDFS's rename with overwrite is
- * atomic as it is; on an object store (s3a:) rename is a copy, and nothing is atomic.
+ * atomic as it is. An object store has no rename (s3a: copies, and an overwriting rename there is
+ * delete, then copy: a moment with no file), but each upload replaces the object whole, so there
+ * the file is simply written over.
  */
 final class WholeFiles {
+    /** Schemes of object stores Hadoop reaches, whose uploads replace an object whole. */
+    private static final java.util.Set<String> OBJECT_STORES = java.util.Set.of("s3a", "gs", "oss", "cosn", "obs");
+
     private WholeFiles() {
     }
 
@@ -32,6 +37,12 @@ final class WholeFiles {
     /** Writes {@code bytes} to a hidden temporary beside {@code file}, then renames it over {@code file}. */
     static void replace(FileSystem fs, Path target, byte[] bytes, String tmpSuffix) throws IOException {
         Path file = fs.makeQualified(target);
+        if (OBJECT_STORES.contains(file.toUri().getScheme())) {
+            try (OutputStream out = fs.create(file, true)) { // visible only once closed, old until then
+                out.write(bytes);
+            }
+            return;
+        }
         Path tmp = new Path(file.getParent(), "." + file.getName() + tmpSuffix + ".tmp");
         try (OutputStream out = fs.create(tmp, true)) {
             out.write(bytes);

@@ -7,10 +7,11 @@ import io.gradsweep.driver.cli.RunCommand;
 import io.gradsweep.driver.cli.StatusCommand;
 import io.gradsweep.driver.cli.TrainCommand;
 import io.gradsweep.driver.cli.UsageException;
+import io.gradsweep.driver.sweep.RunLock;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-/** The gradsweep command line: dispatches to a subcommand; exit code 2 for bad input. */
+/** The gradsweep command line: dispatches to a subcommand; exit code 2 for bad input, 3 for a folder another run holds. */
 public final class Main {
     private static final String HELP = """
             Usage: gradsweep COMMAND [ARGS]
@@ -55,6 +56,9 @@ public final class Main {
         } catch (UsageException e) {
             err.println("gradsweep " + args[0] + ": " + e.getMessage());
             return 2;
+        } catch (RunLock.Held e) { // not bad input: the same command may work once the other run ends
+            err.println("gradsweep " + args[0] + ": " + e.getMessage());
+            return 3;
         } catch (Exception e) { // Spark's checked exceptions arrive undeclared from Scala
             err.println("gradsweep " + args[0] + " failed: " + e);
             return 1;

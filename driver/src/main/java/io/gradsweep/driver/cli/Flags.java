@@ -82,6 +82,23 @@ public final class Flags {
         }
     }
 
+    /** Removes and returns a long integer flag, naming the flag when the value is not one. */
+    public long takeLong(String key, long fallback, long min) {
+        String v = values.remove(key);
+        if (v == null) {
+            return fallback;
+        }
+        try {
+            long n = Long.parseLong(v.trim());
+            if (n >= min) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // the message below
+        }
+        throw new UsageException("--" + key.replace('_', '-') + " " + v + ": must be an integer >= " + min);
+    }
+
     /** Removes and returns a real flag, naming the flag when the value is not a positive number. */
     public double takePositive(String key, double fallback) {
         String v = values.remove(key);

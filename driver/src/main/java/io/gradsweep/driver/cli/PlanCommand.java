@@ -50,6 +50,9 @@ public final class PlanCommand {
                 once to learn its size, so a data set that cannot be read is reported too.
                 Study files: conf/studies/README.md.
 
+                A study of more trials than run accepts by default (10,000,000; run's --max-trials) gets a
+                warning line; it is still valid.
+
                 Exit codes: 0 the study is valid, 2 it is not (nothing is written either way).
                 """;
     }
@@ -166,6 +169,10 @@ public final class PlanCommand {
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));
         out.printf(Locale.ROOT, "            traces/%s/  one row per evaluation point of each trial%n", partition);
+        if (cost.trials() > TrialLimit.DEFAULT) {
+            out.printf(Locale.ROOT, "warning     %,d trials: run refuses more than %,d unless --max-trials %d (or"
+                    + " more) raises its limit%n", cost.trials(), TrialLimit.DEFAULT, cost.trials());
+        }
     }
 
     private static String shown(List<String> values) {

@@ -10,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.apache.hadoop.conf.Configuration;
+import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
 public final class RunCommand {
@@ -22,6 +22,7 @@ public final class RunCommand {
     public static String help() {
         return """
                 Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--partitions N] [--replace] [--fail-fast]
+                                         [--max-trials N]
 
                 Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master
                 says otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json.
@@ -33,12 +34,19 @@ public final class RunCommand {
                                      or what spark-submit set)
                   --partitions N     number of tasks to pack the trials into (default 8 x cores)
                   --replace          DIR holds another study: delete it (only if it has a gradsweep
-                                     manifest) and start over
+                                     manifest; any other non-empty folder is refused) and start over
                   --fail-fast        stop the run at the first failed trial
                   --progress-seconds S  seconds between progress lines (default 5)
+                  --max-trials N     refuse a study of more than N trials (default 10000000), with
+                                     its count and cost estimate; the study's own max_trials key is
+                                     a separate cap its author sets
+
+                One run at a time per DIR: a run holds DIR/_gradsweep.lock (host, pid, heartbeat) and a
+                second run is refused while it lives. A lock left by a run that died is taken over once
+                its heartbeat is 2 minutes old, or at once if its process on this host is gone.
 
                 Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, or a DIR
-                that is not this study's).
+                that is not this study's), 3 DIR is locked by another run.
                 """;
     }
 
@@ -61,12 +69,13 @@ public final class RunCommand {
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
         options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
         options.progressMillis = (long) (flags.takePositive("progress_seconds", 5) * 1000);
+        long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
         rejectUnknown(flags, "run");
-        Study study = loadStudy(flags.positional().get(0));
-        OutputFolder folder = OutputFolder.at(outDir, new Configuration());
+        String studyFile = flags.positional().get(0);
+        Study study = loadStudy(studyFile, maxTrials);
+        OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {
-            sweep.checkFolder();
             Sweep.Result r = sweep.run();
             out.printf(Locale.ROOT, "done: %d trials trained this run (%d were already done); by status: %s%n",
                     r.trained, r.alreadyDone, r.counts);
@@ -93,10 +102,11 @@ public final class RunCommand {
         return master;
     }
 
-    /** Parses and checks the whole study, every grid point included, before anything starts. */
-    static Study loadStudy(String file) {
+    /** Parses and checks the whole study, its size and every grid point, before anything starts. */
+    static Study loadStudy(String file, long maxTrials) {
         try {
             Study study = Study.load(Path.of(file));
+            TrialLimit.check(study, maxTrials, file); // before walking every point of a grid too large to run
             study.trialCount(); // walks every point: rules between settings are checked here
             return study;
         } catch (StudyException e) {

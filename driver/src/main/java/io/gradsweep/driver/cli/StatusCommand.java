@@ -2,6 +2,7 @@ package io.gradsweep.driver.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.RunLock;
 import io.gradsweep.driver.sweep.StudyStatus;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -9,7 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.apache.hadoop.conf.Configuration;
+import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep status DIR}: how far the study in an output folder got. */
 public final class StatusCommand {
@@ -21,7 +22,9 @@ public final class StatusCommand {
                 Usage: gradsweep status DIR
 
                 Prints the study in DIR (name, hash, code version), the state of its last run (running,
-                complete, failed), and how many of its trials are done, by status.
+                complete, failed), how many of its trials are done, by status, and which run holds DIR's
+                lock, if any (host, pid, since when, last heartbeat). DIR may be any Hadoop filesystem
+                URI, as for run.
                 """;
     }
 
@@ -35,7 +38,7 @@ public final class StatusCommand {
         if (flags.positional().size() != 1) {
             throw new UsageException("status takes one output folder, got " + flags.positional());
         }
-        OutputFolder folder = OutputFolder.at(flags.positional().get(0), new Configuration());
+        OutputFolder folder = OutputFolder.at(flags.positional().get(0), HadoopSettings.fromSystemProperties());
         try {
             Optional<ObjectNode> manifest = folder.manifest();
             if (manifest.isEmpty()) {
@@ -51,6 +54,7 @@ public final class StatusCommand {
                     m.has("ended") ? ", ended " + m.path("ended").asText() : "");
             out.printf(Locale.ROOT, "trials done: %d of %d (%.1f%%); by status: %s%n", done, total,
                     100.0 * done / Math.max(1, total), counts);
+            out.println("lock: " + RunLock.describe(folder).map(h -> "held by " + h).orElse("none (no run is using it)"));
             return 0;
         } catch (IOException e) {
             throw new UsageException("cannot read " + folder.uri() + ": " + e.getMessage());

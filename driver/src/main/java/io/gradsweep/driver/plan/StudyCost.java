@@ -52,6 +52,26 @@ public final class StudyCost {
         return c;
     }
 
+    /**
+     * The cost of {@code samples} trials spread evenly over the index space, for a quick estimate
+     * of a study too large to walk (see {@link #flopsPerTrial}); each distinct data set is
+     * still loaded once.
+     */
+    public static StudyCost sample(Study study, int samples) {
+        StudyCost c = new StudyCost();
+        long space = study.indexSpace();
+        long step = Math.max(1, space / samples);
+        for (long i = 0; i < space && c.trials < samples; i += step) {
+            study.trial(i).ifPresent(c::add);
+        }
+        return c;
+    }
+
+    /** Mean training FLOPs of the trials walked; 0 when none. */
+    public double flopsPerTrial() {
+        return trials == 0 ? 0 : flops / trials;
+    }
+
     private void add(StudyTrial trial) {
         TrialSpec spec = trial.spec();
         String dataset = spec.text("dataset");

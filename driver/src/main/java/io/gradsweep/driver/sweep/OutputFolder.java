@@ -13,10 +13,8 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
-import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
-import org.apache.hadoop.fs.Options;
 import org.apache.hadoop.fs.Path;
 import org.apache.hadoop.fs.RemoteIterator;
 import org.apache.hadoop.fs.LocatedFileStatus;
@@ -32,12 +30,13 @@ public final class OutputFolder {
 
     private final Path root;
     private final FileSystem fs;
-    private final Configuration conf;
+    /** For the manifest and the lock, replaced whole: see {@link WholeFiles}. */
+    private final FileSystem direct;
 
     private OutputFolder(Path root, Configuration conf) throws IOException {
         this.root = root;
-        this.conf = conf;
         this.fs = root.getFileSystem(conf);
+        this.direct = WholeFiles.direct(fs);
     }
 
     /** A folder given as a URI (hdfs://..., s3a://..., file:/...) or a local path. */
@@ -68,40 +67,72 @@ public final class OutputFolder {
         return fs.exists(root);
     }
 
-    /** True if the folder is missing or holds nothing. */
+    /** True if the folder is missing or holds nothing but a run's lock (see {@link RunLock}). */
     public boolean isEmpty() throws IOException {
-        return !fs.exists(root) || fs.listStatus(root).length == 0;
+        if (!fs.exists(root)) {
+            return true;
+        }
+        for (FileStatus s : fs.listStatus(root)) {
+            if (!isLockFile(s.getPath().getName())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The lock, and its checksum, heartbeat and set-aside files: the run's own, kept by a replace. */
+    private static boolean isLockFile(String name) {
+        return name.equals(RunLock.FILE) || name.startsWith("." + RunLock.FILE);
+    }
+
+    /** The filesystem for the small files replaced whole (the lock): see {@link WholeFiles}. */
+    FileSystem directFileSystem() {
+        return direct;
+    }
+
+    /** A file directly in the folder. */
+    Path resolve(String name) {
+        return new Path(root, name);
     }
 
     public Optional<ObjectNode> manifest() throws IOException {
-        Path p = new Path(root, MANIFEST);
-        if (!fs.exists(p)) {
+        try (InputStream in = direct.open(new Path(root, MANIFEST))) {
+            return Optional.of((ObjectNode) JSON.readTree(in));
+        } catch (java.io.FileNotFoundException e) {
             return Optional.empty();
         }
-        try (InputStream in = fs.open(p)) {
-            return Optional.of((ObjectNode) JSON.readTree(in));
-        }
-    }
-
-    /** Writes the manifest to a temporary file, then renames it over the old one (atomic on file: and hdfs:). */
-    public void writeManifest(ObjectNode manifest) throws IOException {
-        fs.mkdirs(root);
-        Path tmp = new Path(root, "." + MANIFEST + ".tmp");
-        try (OutputStream out = fs.create(tmp, true)) {
-            out.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8));
-        }
-        FileContext.getFileContext(root.toUri(), conf).rename(tmp, new Path(root, MANIFEST), Options.Rename.OVERWRITE);
     }
 
     /**
-     * Deletes the folder, but only if it is gradsweep's (holds a manifest): a typo such as
-     * {@code --out ~} must never delete a home directory.
+     * Writes the manifest to a temporary file, then renames it over the old one, so that a crash
+     * or a reader at any moment finds the old manifest or the new one (see {@link WholeFiles}).
+     */
+    public void writeManifest(ObjectNode manifest) throws IOException {
+        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8);
+        direct.mkdirs(root);
+        // a checksum left by an older version's checksummed write would no longer match
+        direct.delete(new Path(root, "." + MANIFEST + ".crc"), false);
+        WholeFiles.replace(direct, new Path(root, MANIFEST), bytes, "");
+    }
+
+    /**
+     * Empties the folder, but only if it is gradsweep's (holds a manifest): a typo such as
+     * {@code --out ~} must never delete a home directory. The run's lock stays (the caller holds
+     * it), and the manifest goes last, so that a replace cut short still leaves a folder marked
+     * as gradsweep's, which the next --replace may finish.
      */
     public void deleteOwnFolder() throws IOException {
-        if (!fs.exists(new Path(root, MANIFEST))) {
+        Path manifest = new Path(root, MANIFEST);
+        if (!fs.exists(manifest)) {
             throw new IllegalStateException(uri() + " holds no " + MANIFEST + ": not a gradsweep output folder, not deleted");
         }
-        fs.delete(root, true);
+        for (FileStatus s : fs.listStatus(root)) {
+            String name = s.getPath().getName();
+            if (!isLockFile(name) && !name.equals(MANIFEST) && !name.equals("." + MANIFEST + ".crc")) {
+                fs.delete(s.getPath(), true);
+            }
+        }
+        fs.delete(manifest, false);
     }
 
     /**

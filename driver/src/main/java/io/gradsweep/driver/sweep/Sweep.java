@@ -75,9 +75,15 @@ public final class Sweep {
 
     /**
      * Refuses a folder that is not this study's (unless asked to replace a gradsweep folder).
-     * Runs before Spark starts, so a refusal costs nothing.
+     * Reads only: runs before Spark starts and before the lock is taken, so a refusal writes
+     * nothing. {@link #run} checks again under the lock and only then deletes.
      */
     public void checkFolder() throws IOException {
+        mustReplace();
+    }
+
+    /** True when the folder holds another study and --replace says delete it; throws when it may not be used. */
+    private boolean mustReplace() throws IOException {
         var existing = folder.manifest();
         if (existing.isPresent()) {
             String hash = existing.get().path("study_hash").asText();
@@ -87,17 +93,32 @@ public final class Sweep {
                             + "', hash " + hash.substring(0, Math.min(12, hash.length())) + "); use --replace to delete"
                             + " it and start over, or choose another --out");
                 }
-                log.println("replacing " + folder.uri() + " (study '" + existing.get().path("study").asText() + "')");
-                folder.deleteOwnFolder();
+                return true;
             }
         } else if (!folder.isEmpty()) {
             throw new FolderRefused(folder.uri() + " is not empty and holds no " + OutputFolder.MANIFEST
                     + ": not a gradsweep output folder; choose an empty or new folder");
         }
+        return false;
     }
 
+    /**
+     * Checks the folder, takes its lock (refused with {@link RunLock.Held} while another run
+     * holds it), replaces it if asked, trains, and releases the lock however the run ends.
+     */
     public Result run() throws IOException {
         checkFolder();
+        try (RunLock lock = RunLock.acquire(folder, study.name(), log)) {
+            if (mustReplace()) { // again under the lock: another run may have changed the folder meanwhile
+                log.println("replacing " + folder.uri() + " (study '" + folder.manifest().map(m -> m.path("study").asText())
+                        .orElse("?") + "')");
+                folder.deleteOwnFolder();
+            }
+            return train();
+        }
+    }
+
+    private Result train() throws IOException {
         Result result = new Result();
         long sparkStart = System.nanoTime();
         SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name());

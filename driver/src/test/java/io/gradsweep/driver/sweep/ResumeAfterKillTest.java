@@ -42,6 +42,8 @@ class ResumeAfterKillTest {
         assertTrue(before >= 2 && before < 24, "killed part-way: " + before + " of 24 trials committed");
         String manifest = Files.readString(killed.resolve("manifest.json"));
         assertTrue(manifest.contains("\"state\" : \"running\""), "a killed run leaves its manifest saying so");
+        assertTrue(Files.exists(killed.resolve(RunLock.FILE)), "a killed run leaves its lock, which the next run"
+                + " must take over (its process is gone) rather than refuse");
 
         assertEquals(0, Main.run(new String[] {"run", STUDY.toString(), "--out", killed.toString(), "--master", "local[2]"},
                 System.out, System.err));

@@ -21,8 +21,8 @@ import org.yaml.snakeyaml.LoaderOptions;
  * Reads a study's YAML into plain values (LinkedHashMap in file order, ArrayList, String, Long,
  * Double, Boolean, null) with the line of every key path. Safe by construction: Jackson drives
  * SnakeYAML's parser only (events, never its Constructor), so tags cannot instantiate classes; we
- * also refuse what a study never needs and could be abused: aliases, several documents, more
- * than {@link #MAX_BYTES} of text, nesting deeper than {@link #MAX_DEPTH}.
+ * also refuse what a study never needs and could be abused: tags, aliases, several documents,
+ * more than {@link #MAX_BYTES} of text, nesting deeper than {@link #MAX_DEPTH}.
  */
 final class Yaml {
     static final int MAX_BYTES = 1 << 20;
@@ -97,6 +97,12 @@ final class Yaml {
             if (!path.isEmpty()) {
                 lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
             }
+            if (p instanceof YAMLParser y && !y.isCurrentAlias() && y.getTypeId() != null) {
+                // ignored by this reader anyway, but a tag in a study file is a mistake or a probe
+                // (!!java.lang.Runtime): say so rather than read the value as if it were plain
+                throw at(p, path, "tags (" + shownTag(y.getTypeId()) + ") are not supported in study files;"
+                        + " write the plain value");
+            }
             switch (t) {
                 case START_OBJECT -> {
                     checkDepth(p, path, depth + 1);
@@ -144,6 +150,13 @@ final class Yaml {
                 }
                 default -> throw at(p, path, "unsupported YAML value (" + t + "), e.g. !!binary data");
             }
+        }
+
+        private static String shownTag(String tag) {
+            if (tag.startsWith("tag:yaml.org,2002:")) {
+                return "!!" + tag.substring("tag:yaml.org,2002:".length());
+            }
+            return tag.startsWith("!") ? tag : "!<" + tag + ">";
         }
 
         private void checkDepth(JsonParser p, String path, int depth) {

@@ -40,9 +40,10 @@ class StudyFileTest {
 
     @Test
     void tagsCannotInstantiateClasses() {
-        // SnakeYAML's Constructor never runs: the tag is ignored and the text is just a value
+        // SnakeYAML's Constructor never runs; the tag itself is refused, naming where it is
         StudyException e = refused("study: x\nbase:\n  dataset: !!javax.script.ScriptEngineManager [x]\n");
         assertEquals("base.dataset", e.keyPath());
+        assertTrue(e.getMessage().contains("tags (!!javax.script.ScriptEngineManager) are not supported"), e.getMessage());
     }
 
     @Test

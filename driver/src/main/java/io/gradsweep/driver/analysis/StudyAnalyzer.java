@@ -74,6 +74,11 @@ public final class StudyAnalyzer {
 
     private StudyData query() throws IOException {
         SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name());
+        if (!spark.conf().contains("spark.sql.shuffle.partitions")) {
+            // Spark's default of 200 shuffle partitions is made for big joins; the analysis' group-bys
+            // have a row per trial or per curve point, so a few partitions per core suffice
+            spark.conf().set("spark.sql.shuffle.partitions", Math.max(4, 4 * spark.sparkContext().defaultParallelism()));
+        }
         try {
             if (!StudyTables.register(spark, folder)) {
                 throw new IllegalArgumentException(folder.uri() + " holds no finished trial yet: nothing to analyse");
@@ -131,7 +136,7 @@ public final class StudyAnalyzer {
                 plan.by().isEmpty() ? "''" : String.join(",", plan.by().stream().map(Factor::name).toList()), plan.seed(),
                 plan.headlineThreshold().map(t -> " --threshold " + t).orElse("")));
         r.subheading("Study file");
-        r.paragraph(study.text());
+        r.preformatted(study.text());
         return r;
     }
 

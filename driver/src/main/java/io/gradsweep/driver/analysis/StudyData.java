@@ -2,7 +2,6 @@ package io.gradsweep.driver.analysis;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +25,10 @@ final class StudyData {
 
     static StudyData query(SparkSession spark, AnalysisPlan plan) {
         List<TrialRecord> trials = new ArrayList<>();
-        // streamed partition by partition: the driver never holds Spark's rows for the whole table
-        Iterator<Row> rows = spark.sql(MeasureQueries.perTrial(plan)).toLocalIterator();
-        while (rows.hasNext()) {
-            trials.add(TrialRecord.of(rows.next()));
+        // a few numbers per trial: the one per-trial result that reaches the driver (the paired
+        // tests and Kaplan-Meier curves need every run's value); the traces stay on the executors
+        for (Row row : spark.sql(MeasureQueries.perTrial(plan)).collectAsList()) {
+            trials.add(TrialRecord.of(row));
         }
         trials.sort(Comparator.comparingLong(t -> t.gridIndex));
         return new StudyData(trials, curves(spark, plan), gradients(spark, plan));

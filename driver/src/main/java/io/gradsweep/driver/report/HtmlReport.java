@@ -42,6 +42,7 @@ public final class HtmlReport {
         figure { margin: 1.2rem 0; }
         figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
         figcaption { font-size: .9rem; color: #555; margin-top: .3rem; }
+        pre { background: #f6f8fa; padding: .8rem; overflow-x: auto; font-size: .85rem; }
         """;
 
     private HtmlReport() {}
@@ -60,6 +61,8 @@ public final class HtmlReport {
                     .append("</h").append(h.level()).append(">\n");
             } else if (block instanceof Report.Paragraph p) {
                 html.append("<p>").append(escape(p.text())).append("</p>\n");
+            } else if (block instanceof Report.Preformatted p) {
+                html.append("<pre>").append(escape(p.text())).append("</pre>\n");
             } else if (block instanceof ReportTable t) {
                 table(html, t);
             } else if (block instanceof ReportFigure f) {

@@ -28,6 +28,10 @@ public final class MarkdownReport {
                 md.append("#".repeat(h.level())).append(' ').append(inline(h.text()).replace("#", "\\#")).append("\n\n");
             } else if (block instanceof Report.Paragraph p) {
                 md.append(paragraph(p.text())).append("\n\n");
+            } else if (block instanceof Report.Preformatted p) {
+                // a fence longer than any run of backticks in the text, so the text cannot close it
+                String fence = "`".repeat(Math.max(3, longestBacktickRun(p.text()) + 1));
+                md.append(fence).append('\n').append(p.text().stripTrailing()).append('\n').append(fence).append("\n\n");
             } else if (block instanceof ReportTable t) {
                 table(md, t);
             } else if (block instanceof ReportFigure f) {
@@ -49,6 +53,16 @@ public final class MarkdownReport {
         Path file = dir.resolve(markdownName);
         Files.writeString(file, render(report), StandardCharsets.UTF_8);
         return file;
+    }
+
+    private static int longestBacktickRun(String text) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < text.length(); i++) {
+            run = text.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        return longest;
     }
 
     private static void table(StringBuilder md, ReportTable t) {

@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class Report {
 
     /** One part of the report body. */
-    public sealed interface Block permits Heading, Paragraph, ReportTable, ReportFigure {}
+    public sealed interface Block permits Heading, Paragraph, Preformatted, ReportTable, ReportFigure {}
 
     /** A section heading; level 2 to 4 (the report title is level 1). */
     public record Heading(int level, String text) implements Block {
@@ -33,6 +33,13 @@ public final class Report {
     /** A paragraph of plain text; line breaks in it are not kept. */
     public record Paragraph(String text) implements Block {
         public Paragraph {
+            Objects.requireNonNull(text, "text");
+        }
+    }
+
+    /** Text shown as it is, line breaks and spacing kept, in a monospaced font (a study file, say). */
+    public record Preformatted(String text) implements Block {
+        public Preformatted {
             Objects.requireNonNull(text, "text");
         }
     }
@@ -64,6 +71,10 @@ public final class Report {
 
     public Report paragraph(String text) {
         return add(new Paragraph(text));
+    }
+
+    public Report preformatted(String text) {
+        return add(new Preformatted(text));
     }
 
     public Report table(ReportTable table) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
+import io.gradsweep.driver.report.HeadlessChromium;
 import io.gradsweep.driver.sweep.DuckDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -226,8 +227,35 @@ class AnalyzeCommandTest {
         }
     }
 
+    /** The page opens in a real browser with no error, every plot decoded and the headline table there; the screenshot is kept. */
+    @Test
+    void theReportRendersInAHeadlessBrowser() throws Exception {
+        Path shots = Path.of(System.getProperty("basedir", "."), "target", "report-browser");
+        Files.createDirectories(shots);
+        try (HeadlessChromium browser = HeadlessChromium.start(shots.resolve("analyze-profile"))) {
+            browser.open(report.resolve("report.html"));
+            assertEquals(List.of(), browser.errors());
+            assertEquals(List.of(), browser.brokenImages());
+            try (Stream<Path> pngs = Files.list(report)) {
+                long expected = pngs.filter(p -> p.toString().endsWith(".png")).count();
+                assertEquals(expected, browser.imageCount(), "every plot is embedded in the page");
+                assertTrue(expected >= 8, "loss curves, Kaplan-Meier curves, gradients, dead units, heatmaps: " + expected);
+            }
+            assertTrue(browser.hasElementWithId("headline"), "the headline table");
+            browser.screenshot(shots.resolve("analyze-report.png"));
+        }
+        String html = Files.readString(report.resolve("report.html"));
+        assertTrue(html.indexOf("id=\"headline\"") < html.indexOf("id=\"groups\""), "the headline comes first");
+        assertTrue(html.contains(Files.readString(STUDY).lines().filter(l -> l.startsWith("study:")).findFirst().orElseThrow()),
+                "the provenance holds the study file");
+    }
+
     @Test
     void badRequestsNameTheFlagAndWhatIsAllowed() {
+        CliRun reference = CliRun.of("analyze", out.toString(), "--reference", "gelu", "--out", dir.resolve("r").toString(),
+                "--master", "local[1]");
+        assertEquals(2, reference.code);
+        assertTrue(reference.err.contains("--reference gelu") && reference.err.contains("tanh"), reference.err);
         CliRun compare = CliRun.of("analyze", out.toString(), "--compare", "optimizer");
         assertEquals(2, compare.code);
         assertTrue(compare.err.contains("--compare optimizer") && compare.err.contains("[activation, depth, lr]"), compare.err);

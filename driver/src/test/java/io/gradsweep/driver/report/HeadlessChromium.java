@@ -35,7 +35,7 @@ import java.util.stream.Stream;
  * then, {@code -Dgradsweep.skipBrowserTests=true} turns that into a skipped test (see
  * {@link #requireBrowserOrSkip()}); CI installs chromium (.ci/run) and must never skip.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final String SKIP_PROPERTY = "gradsweep.skipBrowserTests";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(30);
@@ -75,7 +75,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Fails, or with -Dgradsweep.skipBrowserTests=true aborts (skips) the test, when there is no browser. */
-    static void requireBrowserOrSkip() {
+    public static void requireBrowserOrSkip() {
         if (findExecutable() != null) {
             return;
         }
@@ -88,7 +88,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Starts a browser with a fresh profile under {@code workDir} and attaches to its page. */
-    static HeadlessChromium start(Path workDir) throws Exception {
+    public static HeadlessChromium start(Path workDir) throws Exception {
         requireBrowserOrSkip();
         Files.createDirectories(workDir);
         Path profile = Files.createTempDirectory(workDir, "chromium-profile-");
@@ -120,7 +120,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Opens {@code file} and waits for its load event; errors from earlier pages are forgotten. */
-    void open(Path file) throws Exception {
+    public void open(Path file) throws Exception {
         errors.clear();
         CompletableFuture<JsonNode> loaded = new CompletableFuture<>();
         awaitedEvents.put("Page.loadEventFired", loaded);
@@ -132,12 +132,12 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Console errors, uncaught exceptions and error log entries (failed loads) since the page opened. */
-    List<String> errors() {
+    public List<String> errors() {
         return List.copyOf(errors);
     }
 
     /** Evaluates a JavaScript expression in the page; returns its value as JSON (promises awaited). */
-    JsonNode evaluate(String expression) throws Exception {
+    public JsonNode evaluate(String expression) throws Exception {
         JsonNode result = call("Runtime.evaluate", JSON.createObjectNode()
             .put("expression", expression).put("returnByValue", true).put("awaitPromise", true));
         if (result.has("exceptionDetails")) {
@@ -147,7 +147,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** Every {@code <img>} that did not load and decode: its alt text and the start of its src. */
-    List<String> brokenImages() throws Exception {
+    public List<String> brokenImages() throws Exception {
         JsonNode broken = evaluate("Array.from(document.images)"
             + ".filter(i => !i.complete || i.naturalWidth === 0)"
             + ".map(i => 'alt=' + i.alt + ' src=' + i.src.substring(0, 40))");
@@ -156,16 +156,16 @@ final class HeadlessChromium implements AutoCloseable {
         return out;
     }
 
-    int imageCount() throws Exception {
+    public int imageCount() throws Exception {
         return evaluate("document.images.length").asInt();
     }
 
-    boolean hasElementWithId(String id) throws Exception {
+    public boolean hasElementWithId(String id) throws Exception {
         return evaluate("document.getElementById(" + JSON.writeValueAsString(id) + ") !== null").asBoolean();
     }
 
     /** Saves a PNG screenshot of the whole page (not just the window) to {@code file}. */
-    void screenshot(Path file) throws Exception {
+    public void screenshot(Path file) throws Exception {
         JsonNode size = call("Page.getLayoutMetrics", null).path("cssContentSize");
         ObjectNode clip = JSON.createObjectNode().put("x", 0).put("y", 0)
             .put("width", Math.ceil(size.path("width").asDouble(1280)))

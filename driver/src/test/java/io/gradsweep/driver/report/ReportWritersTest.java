@@ -94,6 +94,18 @@ class ReportWritersTest {
     }
 
     @Test
+    void preformattedTextKeepsItsLinesAndCannotBreakOut() {
+        String text = "study: a\ngrid:\n  x: [1, 2]  # </pre><script>alert(1)</script>\n```\nnot code";
+        Report report = new Report("t").preformatted(text);
+        String html = HtmlReport.render(report);
+        assertTrue(html.contains("<pre>study: a\ngrid:\n  x: [1, 2]  # &lt;/pre&gt;&lt;script&gt;"), html);
+        assertFalse(html.contains("<script"), "a script tag got through");
+        String md = MarkdownReport.render(report);
+        assertTrue(md.contains("````\nstudy: a\ngrid:\n  x: [1, 2]"), "a fence longer than the text's ``` run: " + md);
+        assertTrue(md.contains("not code\n````\n"), md);
+    }
+
+    @Test
     void markdownWritesFiguresNextToTheFile(@TempDir Path dir) throws Exception {
         Path md = MarkdownReport.write(hostileReport(), dir, "report.md");
         String text = Files.readString(md);

@@ -34,18 +34,7 @@ public final class GradsweepKryoRegistrator implements KryoRegistrator {
             // the files' StructTypes; Spark registers StructType and most atomic types, not these
             // two, which our list columns need.
             ArrayType.class,
-            DataTypes.FloatType.getClass(),
-            // The analysis streams its per-trial rows to the driver with toLocalIterator, whose
-            // task results travel as arrays of Spark's (Scala-private) chunked buffers.
-            sparkClass("[Lorg.apache.spark.util.io.ChunkedByteBuffer;"));
-
-    private static Class<?> sparkClass(String name) {
-        try {
-            return Class.forName(name);
-        } catch (ClassNotFoundException e) {
-            throw new IllegalStateException("this Spark version has no " + name + "; the Kryo registrations need updating", e);
-        }
-    }
+            DataTypes.FloatType.getClass());
 
     @Override
     public void registerClasses(Kryo kryo) {

@@ -127,7 +127,11 @@ final class ReportPlots {
             }
         }
         boolean any = false;
-        for (LayerGradients g : a.data.gradients) {
+        // Spark sorts the groups as text (depth=16 before depth=2); the legend follows the grid's order
+        List<LayerGradients> ordered = new ArrayList<>(a.data.gradients);
+        ordered.sort(java.util.Comparator.comparingInt((LayerGradients g) -> a.groups.cells.indexOf(g.factors().subList(1,
+                g.factors().size()))).thenComparingLong(LayerGradients::depth));
+        for (LayerGradients g : ordered) {
             LineChart chart = charts.get(g.factors().get(0));
             if (chart == null || g.medianNorm().length < 2) {
                 continue;

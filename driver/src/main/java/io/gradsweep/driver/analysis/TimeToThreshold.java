@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A group's epochs to one loss threshold as survival data. A run that never reached it is
- * censored, not dropped and not infinite: at the group's training budget (the epochs its finished
- * runs trained), because a run that diverged would never have reached it within the budget either.
+ * censored, not dropped and not infinite: just after the group's training budget (the epochs its
+ * finished runs trained), because a run that diverged would never have reached it within the budget either.
  * Failed and timed-out runs are left out (their time says nothing about convergence) and counted.
  */
 final class TimeToThreshold {
@@ -35,7 +35,9 @@ final class TimeToThreshold {
         for (int i = 0; i < epochs.length; i++) {
             TrialRecord t = trained.get(i);
             reached[i] = t.reached(threshold);
-            epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.max(budget, t.epochsRun);
+            // just after the budget: later than a run that got there at the last evaluation, so a
+            // paired difference with a censored run has the right sign even then
+            epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.nextUp(Math.max(budget, t.epochsRun));
             replicates[i] = t.replicate;
         }
         return new TimeToThreshold(epochs, reached, replicates, budget);

@@ -20,7 +20,7 @@ public final class AnalyzeCommand {
     public static String help() {
         return """
                 Usage: gradsweep analyze DIR [--compare FACTOR] [--by F1,F2] [--threshold LOSS] [--reference VALUE]
-                                        [--out REPORT_DIR] [--seed N] [--master URL]
+                                        [--out REPORT_DIR] [--seed N] [--linear-loss] [--master URL]
 
                 Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:
                 REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in
@@ -35,6 +35,7 @@ public final class AnalyzeCommand {
                   --reference VALUE  the arm the others are compared with (default: the first value of FACTOR)
                   --out REPORT_DIR   where the report goes (default: DIR/report; a local folder)
                   --seed N           seed of the bootstrap resampling (default 1): the same seed gives the same report
+                  --linear-loss      draw the loss curves on a linear axis (default: log)
                   --master URL       Spark master (default local[*], or what spark-submit set)
 
                 Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, or a bad flag value).
@@ -42,7 +43,7 @@ public final class AnalyzeCommand {
     }
 
     public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help"));
+        Flags flags = Flags.parse(args, List.of("help", "linear_loss"));
         if (flags.has("help")) {
             out.print(help());
             return 0;
@@ -60,6 +61,7 @@ public final class AnalyzeCommand {
         String reference = flags.take("reference", null);
         String reportDir = flags.take("out", null);
         long seed = flags.takeInt("seed", 1, 0);
+        boolean linearLoss = Boolean.parseBoolean(flags.take("linear_loss", "false"));
         String master = RunCommand.checkMaster(flags.take("master", null));
         RunCommand.rejectUnknown(flags, "analyze");
 
@@ -73,7 +75,11 @@ public final class AnalyzeCommand {
         }
         Path reportPath = Path.of(reportDir != null ? reportDir : localReportDir(folder));
         try {
-            StudyAnalyzer.Result r = new StudyAnalyzer(study, folder, plan, master, out).writeReport(reportPath);
+            StudyAnalyzer analyzer = new StudyAnalyzer(study, folder, plan, master, out);
+            if (linearLoss) {
+                analyzer.linearLoss();
+            }
+            StudyAnalyzer.Result r = analyzer.writeReport(reportPath);
             out.println("report: " + r.html());
             out.println("summary: " + r.markdown());
             return 0;

@@ -1,6 +1,7 @@
 package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.SparkPropertiesFile;
 import io.gradsweep.driver.sweep.Sweep;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyException;
@@ -21,7 +22,8 @@ public final class RunCommand {
 
     public static String help() {
         return """
-                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--partitions N] [--replace] [--fail-fast]
+                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--properties-file FILE] [--partitions N]
+                                         [--replace] [--fail-fast]
 
                 Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master
                 says otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json.
@@ -30,7 +32,11 @@ public final class RunCommand {
 
                   --out DIR          output folder (created if missing)
                   --master URL       Spark master, e.g. local[2], spark://host:7077 (default local[*],
-                                     or what spark-submit set)
+                                     or what spark-submit or --properties-file set)
+                  --properties-file FILE  Spark settings, one 'spark.key value' a line, as spark-submit
+                                     takes them, e.g. the spark.conf of bin/gradsweep-cluster start
+                                     (master, authentication secret, event log); a file holding a
+                                     secret must be readable by its owner only
                   --partitions N     number of tasks to pack the trials into (default 8 x cores)
                   --replace          DIR holds another study: delete it (only if it has a gradsweep
                                      manifest) and start over
@@ -60,6 +66,14 @@ public final class RunCommand {
         if (options.master != null && !MASTER.matcher(options.master).matches()) {
             throw new UsageException("--master " + options.master + ": not a Spark master URL; use local, local[N],"
                     + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
+        }
+        String propertiesFile = flags.take("properties_file", null);
+        if (propertiesFile != null) {
+            try {
+                options.sparkSettings = SparkPropertiesFile.read(Path.of(propertiesFile));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--properties-file " + propertiesFile + ": " + e.getMessage());
+            }
         }
         options.partitions = flags.takeInt("partitions", 0, 1);
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));

@@ -1,4 +1,4 @@
-package io.gradsweep.driver.sweep;
+package io.gradsweep.driver;
 
 import java.nio.file.Path;
 import java.sql.Array;
@@ -14,12 +14,12 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads gradsweep's Parquet tables with DuckDB: a reader that shares no code with Spark or parquet-hadoop. */
-final class DuckDb {
+public final class DuckDb {
     private DuckDb() {
     }
 
     /** Every row of a table (all partitions), as column -> value maps; lists become java.util.List. */
-    static List<Map<String, Object>> rows(Path out, String table, String orderBy) throws SQLException {
+    public static List<Map<String, Object>> rows(Path out, String table, String orderBy) throws SQLException {
         String glob = out.resolve(table).toString() + "/*/*.parquet";
         String sql = "SELECT * FROM read_parquet('" + glob + "', hive_partitioning = true) ORDER BY " + orderBy;
         List<Map<String, Object>> rows = new ArrayList<>();
@@ -46,7 +46,7 @@ final class DuckDb {
     }
 
     /** The rows without the columns that measure time or place (the only ones allowed to differ between runs). */
-    static List<Map<String, Object>> deterministic(List<Map<String, Object>> rows) {
+    public static List<Map<String, Object>> deterministic(List<Map<String, Object>> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             Map<String, Object> copy = new LinkedHashMap<>(r);

@@ -105,7 +105,7 @@ public final class Sweep {
             result.sparkStartSeconds = (System.nanoTime() - sparkStart) / 1e9;
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             printWhereToLook(spark);
-            result.cores = jsc.defaultParallelism();
+            result.cores = ClusterCores.await(spark.sparkContext(), log);
             int removed = folder.removeUncommitted();
             if (removed > 0) {
                 log.println("removed " + removed + " uncommitted file(s) of an interrupted run");

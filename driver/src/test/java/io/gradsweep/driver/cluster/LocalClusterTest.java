@@ -114,6 +114,8 @@ class LocalClusterTest {
         assertTablesEqualTheLocalRun(out);
 
         assertTrue(log.contains("Spark UI: http://127.0.0.1:"), "the UI's address at the start:\n" + log);
+        assertTrue(log.contains("executors: 2 with 2 cores") && log.contains("tasks on 2 cores"),
+                "planned for the cores of both Workers, once they registered:\n" + log);
         assertTrue(Pattern.compile("(?m)^trials \\d+/" + TRIALS + " ").matcher(log).find(), "a progress line:\n" + log);
         assertTrue(log.contains("by status: {ok=" + TRIALS + "}"), log);
         String app = applicationId(log);

@@ -1,6 +1,7 @@
 package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.SparkPropertiesFile;
 import io.gradsweep.driver.sweep.Sweep;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyException;
@@ -21,8 +22,8 @@ public final class RunCommand {
 
     public static String help() {
         return """
-                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--partitions N] [--replace] [--fail-fast]
-                                         [--max-trials N]
+                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--properties-file FILE] [--partitions N]
+                                         [--replace] [--fail-fast] [--max-trials N]
 
                 Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master
                 says otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json.
@@ -31,7 +32,11 @@ public final class RunCommand {
 
                   --out DIR          output folder (created if missing)
                   --master URL       Spark master, e.g. local[2], spark://host:7077 (default local[*],
-                                     or what spark-submit set)
+                                     or what spark-submit or --properties-file set)
+                  --properties-file FILE  Spark settings, one 'spark.key value' a line, as spark-submit
+                                     takes them, e.g. the spark.conf of bin/gradsweep-cluster start
+                                     (master, authentication secret, event log); a file holding a
+                                     secret must be readable by its owner only
                   --partitions N     number of tasks to pack the trials into (default 8 x cores)
                   --replace          DIR holds another study: delete it (only if it has a gradsweep
                                      manifest; any other non-empty folder is refused) and start over
@@ -65,6 +70,14 @@ public final class RunCommand {
         }
         Sweep.Options options = new Sweep.Options();
         options.master = checkMaster(flags.take("master", null));
+        String propertiesFile = flags.take("properties_file", null);
+        if (propertiesFile != null) {
+            try {
+                options.sparkSettings = SparkPropertiesFile.read(Path.of(propertiesFile));
+            } catch (IllegalArgumentException e) {
+                throw new UsageException("--properties-file " + propertiesFile + ": " + e.getMessage());
+            }
+        }
         options.partitions = flags.takeInt("partitions", 0, 1);
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
         options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));

@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Pattern;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -32,11 +31,12 @@ public final class Sweep {
      * run (the last tasks leave cores idle), few enough that files stay large.
      */
     private static final int TASKS_PER_CORE = 8;
-    private static final Pattern SECRET = Pattern.compile("(?i).*(secret|password|token|key|credential).*");
 
     /** How a run is asked for. */
     public static final class Options {
         public String master;
+        /** Spark settings from a properties file (--properties-file); system properties win over them. */
+        public Map<String, String> sparkSettings = Map.of();
         public int partitions;
         public boolean replace;
         public boolean failFast;
@@ -121,14 +121,12 @@ public final class Sweep {
     private Result train() throws IOException {
         Result result = new Result();
         long sparkStart = System.nanoTime();
-        SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name());
+        SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name(), options.sparkSettings);
         try {
             result.sparkStartSeconds = (System.nanoTime() - sparkStart) / 1e9;
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
-            if (spark.sparkContext().uiWebUrl().isDefined()) {
-                log.println("Spark UI: " + spark.sparkContext().uiWebUrl().get());
-            }
-            result.cores = jsc.defaultParallelism();
+            printWhereToLook(spark);
+            result.cores = ClusterCores.await(spark.sparkContext(), log);
             int removed = folder.removeUncommitted();
             if (removed > 0) {
                 log.println("removed " + removed + " uncommitted file(s) of an interrupted run");
@@ -139,14 +137,14 @@ public final class Sweep {
             StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
             log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
                     study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
-            ObjectNode manifest = manifest(spark, "running");
+            ObjectNode manifest = manifest(spark, "running", null);
             folder.writeManifest(manifest);
             if (!plan.tasks().isEmpty()) {
                 train(jsc, plan, result);
             }
             result.trained = plan.trials();
             result.counts = TrialsTable.countsByStatus(spark, folder);
-            ObjectNode finished = manifest(spark, "complete");
+            ObjectNode finished = manifest(spark, "complete", result.counts);
             finished.put("started", manifest.path("started").asText());
             folder.writeManifest(finished);
             return result;
@@ -166,6 +164,17 @@ public final class Sweep {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             spark.stop();
+        }
+    }
+
+    /** Where to watch the run (Spark UI) and inspect it afterwards (event log, for the History Server). */
+    private void printWhereToLook(SparkSession spark) {
+        var sc = spark.sparkContext();
+        if (sc.uiWebUrl().isDefined()) {
+            log.println("Spark UI: " + sc.uiWebUrl().get() + " (master " + sc.master() + ", application " + sc.applicationId() + ")");
+        }
+        if (sc.getConf().getBoolean("spark.eventLog.enabled", false)) {
+            log.println("event log: " + sc.getConf().get("spark.eventLog.dir", "") + " (for Spark's History Server)");
         }
     }
 
@@ -197,7 +206,7 @@ public final class Sweep {
         result.taskSeconds = taskNanos / 1e9;
     }
 
-    private ObjectNode manifest(SparkSession spark, String state) throws IOException {
+    private ObjectNode manifest(SparkSession spark, String state, Map<String, Long> countsByStatus) {
         ObjectNode m = JSON.createObjectNode();
         m.put("tool", "gradsweep");
         m.put("study", study.name());
@@ -207,14 +216,14 @@ public final class Sweep {
         m.put("trials", study.trialCount());
         m.put("partition_by", study.partitionBy());
         m.put("started", Instant.now().toString());
-        if (!state.equals("running")) {
+        if (countsByStatus != null) {
             m.put("ended", Instant.now().toString());
             ObjectNode counts = m.putObject("counts");
-            TrialsTable.countsByStatus(spark, folder).forEach(counts::put);
+            countsByStatus.forEach(counts::put);
         }
         ObjectNode sparkSettings = m.putObject("spark");
         for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
-            sparkSettings.put(kv._1(), SECRET.matcher(kv._1()).matches() ? "*********(redacted)" : kv._2());
+            sparkSettings.put(kv._1(), SecretSettings.shown(kv._1(), kv._2()));
         }
         m.put("study_text", study.text());
         return m;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
 import io.gradsweep.driver.report.HeadlessChromium;
-import io.gradsweep.driver.sweep.DuckDb;
+import io.gradsweep.driver.DuckDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

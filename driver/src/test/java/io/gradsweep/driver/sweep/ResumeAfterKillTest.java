@@ -3,6 +3,7 @@ package io.gradsweep.driver.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradsweep.driver.DuckDb;
 import io.gradsweep.driver.Main;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gradsweep.core.trace.TracePoint;
 import io.gradsweep.core.train.Trainer;
 import io.gradsweep.driver.CliRun;
+import io.gradsweep.driver.DuckDb;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyTrial;
 import java.nio.file.Files;

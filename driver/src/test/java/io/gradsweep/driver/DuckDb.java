@@ -1,4 +1,4 @@
-package io.gradsweep.driver.sweep;
+package io.gradsweep.driver;
 
 import java.nio.file.Path;
 import java.sql.Array;
@@ -19,7 +19,7 @@ public final class DuckDb {
     }
 
     /** Every row of a table (all partitions), as column -> value maps; lists become java.util.List. */
-    static List<Map<String, Object>> rows(Path out, String table, String orderBy) throws SQLException {
+    public static List<Map<String, Object>> rows(Path out, String table, String orderBy) throws SQLException {
         return query("SELECT * FROM " + table(out, table) + " ORDER BY " + orderBy);
     }
 
@@ -54,7 +54,7 @@ public final class DuckDb {
     }
 
     /** The rows without the columns that measure time or place (the only ones allowed to differ between runs). */
-    static List<Map<String, Object>> deterministic(List<Map<String, Object>> rows) {
+    public static List<Map<String, Object>> deterministic(List<Map<String, Object>> rows) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> r : rows) {
             Map<String, Object> copy = new LinkedHashMap<>(r);

@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,14 +32,17 @@ public final class StudyAnalyzer {
     private final OutputFolder folder;
     private final AnalysisPlan plan;
     private final String master;
+    private final Map<String, String> sparkSettings;
     private final PrintStream log;
     private boolean logLoss = true;
 
-    public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master, PrintStream log) {
+    public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master,
+            Map<String, String> sparkSettings, PrintStream log) {
         this.study = study;
         this.folder = folder;
         this.plan = plan;
         this.master = master;
+        this.sparkSettings = sparkSettings;
         this.log = log;
     }
 
@@ -73,7 +77,7 @@ public final class StudyAnalyzer {
     }
 
     private StudyData query() throws IOException {
-        SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name());
+        SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name(), sparkSettings);
         if (!spark.conf().contains("spark.sql.shuffle.partitions")) {
             // Spark's default of 200 shuffle partitions is made for big joins; the analysis' group-bys
             // have a row per trial or per curve point, so a few partitions per core suffice

@@ -21,6 +21,7 @@ public final class AnalyzeCommand {
         return """
                 Usage: gradsweep analyze DIR [--compare FACTOR] [--by F1,F2] [--threshold LOSS] [--reference VALUE]
                                         [--out REPORT_DIR] [--seed N] [--linear-loss] [--master URL]
+                                        [--properties-file FILE]
 
                 Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:
                 REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in
@@ -37,6 +38,7 @@ public final class AnalyzeCommand {
                   --seed N           seed of the bootstrap resampling (default 1): the same seed gives the same report
                   --linear-loss      draw the loss curves on a linear axis (default: log)
                   --master URL       Spark master (default local[*], or what spark-submit set)
+                  --properties-file FILE  Spark settings, as for run (e.g. a local cluster's spark.conf)
 
                 Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, or a bad flag value).
                 """;
@@ -63,6 +65,7 @@ public final class AnalyzeCommand {
         long seed = flags.takeInt("seed", 1, 0);
         boolean linearLoss = Boolean.parseBoolean(flags.take("linear_loss", "false"));
         String master = RunCommand.checkMaster(flags.take("master", null));
+        java.util.Map<String, String> sparkSettings = RunCommand.sparkSettings(flags.take("properties_file", null));
         RunCommand.rejectUnknown(flags, "analyze");
 
         OutputFolder folder = OutputFolder.at(dir, new Configuration());
@@ -75,7 +78,7 @@ public final class AnalyzeCommand {
         }
         Path reportPath = Path.of(reportDir != null ? reportDir : localReportDir(folder));
         try {
-            StudyAnalyzer analyzer = new StudyAnalyzer(study, folder, plan, master, out);
+            StudyAnalyzer analyzer = new StudyAnalyzer(study, folder, plan, master, sparkSettings, out);
             if (linearLoss) {
                 analyzer.linearLoss();
             }

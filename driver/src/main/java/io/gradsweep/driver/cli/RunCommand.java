@@ -70,14 +70,7 @@ public final class RunCommand {
         }
         Sweep.Options options = new Sweep.Options();
         options.master = checkMaster(flags.take("master", null));
-        String propertiesFile = flags.take("properties_file", null);
-        if (propertiesFile != null) {
-            try {
-                options.sparkSettings = SparkPropertiesFile.read(Path.of(propertiesFile));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--properties-file " + propertiesFile + ": " + e.getMessage());
-            }
-        }
+        options.sparkSettings = sparkSettings(flags.take("properties_file", null));
         options.partitions = flags.takeInt("partitions", 0, 1);
         options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
         options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
@@ -103,6 +96,18 @@ public final class RunCommand {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot use " + outDir + ": " + e.getMessage());
+        }
+    }
+
+    /** The settings of a Spark properties file (--properties-file), or none when {@code file} is null. */
+    static java.util.Map<String, String> sparkSettings(String file) {
+        if (file == null) {
+            return java.util.Map.of();
+        }
+        try {
+            return SparkPropertiesFile.read(Path.of(file));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("--properties-file " + file + ": " + e.getMessage());
         }
     }
 

@@ -57,7 +57,7 @@ final class MeasureQueries {
                   FROM points
                   GROUP BY trial_key
                 )
-                SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run,
+                SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run, t.epochs, t.max_steps,
                        t.threshold_step, t.threshold_epoch,
                        t.final_train_loss, t.final_test_loss, t.final_train_accuracy, t.final_test_accuracy,
                        p.best_train_loss, p.best_test_loss, p.best_test_accuracy,

@@ -38,8 +38,8 @@ final class ReportTables {
         double t = a.plan.thresholds().get(a.headline);
         TableBuilder table = new TableBuilder("headline", String.format(Locale.ROOT, "Epochs to reach train loss %s: each %s"
                 + " against %s, paired by replicate within each cell. Difference = arm minus reference (negative: the arm"
-                + " got there sooner). A run that never reached it is censored at the budget; pairs where both were censored"
-                + " are left out. p: Wilcoxon signed-rank, two-sided; Holm-corrected over all %d rows; log-rank: the"
+                + " got there sooner). A run that never reached it is censored when it ended (a diverged one at its budget);"
+                + " pairs where both were censored are left out. p: Wilcoxon signed-rank, two-sided; Holm-corrected over all %d rows; log-rank: the"
                 + " Kaplan-Meier curves of the two arms, unpaired.", t, a.plan.compare().name(), a.reference,
                 a.headlineComparisons.size()),
                 List.of("cell", "arm", "reference", "pairs used", "one censored", "both censored", "unpaired",

@@ -4,30 +4,22 @@ import java.util.List;
 
 /**
  * A group's epochs to one loss threshold as survival data. A run that never reached it is
- * censored, not dropped and not infinite: just after the group's training budget (the epochs its
- * finished runs trained), because a run that diverged would never have reached it within the budget either.
+ * censored, not dropped and not infinite: just after it stopped, or, for a run that diverged,
+ * just after its planned budget, because it would never have reached it within the budget.
  * Failed and timed-out runs are left out (their time says nothing about convergence) and counted.
  */
 final class TimeToThreshold {
     final double[] epochs;
     final boolean[] reached;
     final int[] replicates;
-    final double budgetEpochs;
 
-    private TimeToThreshold(double[] epochs, boolean[] reached, int[] replicates, double budgetEpochs) {
+    private TimeToThreshold(double[] epochs, boolean[] reached, int[] replicates) {
         this.epochs = epochs;
         this.reached = reached;
         this.replicates = replicates;
-        this.budgetEpochs = budgetEpochs;
     }
 
     static TimeToThreshold of(List<TrialRecord> group, int threshold) {
-        double budget = 0;
-        for (TrialRecord t : group) {
-            if (t.status.equals("ok")) {
-                budget = Math.max(budget, t.epochsRun);
-            }
-        }
         List<TrialRecord> trained = group.stream().filter(TrialRecord::trained).toList();
         double[] epochs = new double[trained.size()];
         boolean[] reached = new boolean[trained.size()];
@@ -35,12 +27,13 @@ final class TimeToThreshold {
         for (int i = 0; i < epochs.length; i++) {
             TrialRecord t = trained.get(i);
             reached[i] = t.reached(threshold);
-            // just after the budget: later than a run that got there at the last evaluation, so a
+            // just after the end: later than a run that got there at its last evaluation, so a
             // paired difference with a censored run has the right sign even then
-            epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.nextUp(Math.max(budget, t.epochsRun));
+            double end = t.status.equals("diverged") ? Math.max(t.budgetEpochs, t.epochsRun) : t.epochsRun;
+            epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.nextUp(end);
             replicates[i] = t.replicate;
         }
-        return new TimeToThreshold(epochs, reached, replicates, budget);
+        return new TimeToThreshold(epochs, reached, replicates);
     }
 
     int reachedCount() {

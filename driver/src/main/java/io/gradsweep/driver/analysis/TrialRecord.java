@@ -11,6 +11,8 @@ public final class TrialRecord {
     final String status;
     final long stepsRun;
     final double epochsRun;
+    /** The epochs the run would have trained had it not stopped: its epochs, or max_steps in epochs. */
+    final double budgetEpochs;
     /** Per study threshold: first step at or below it, or -1 = never (censored at stepsRun). */
     final long[] thresholdStep;
     final double[] thresholdEpoch;
@@ -31,6 +33,10 @@ public final class TrialRecord {
         status = r.getString(r.fieldIndex("status"));
         stepsRun = r.getLong(r.fieldIndex("steps_run"));
         epochsRun = r.getDouble(r.fieldIndex("epochs_run"));
+        long plannedEpochs = r.getLong(r.fieldIndex("epochs"));
+        long maxSteps = r.getLong(r.fieldIndex("max_steps"));
+        double stepsPerEpoch = epochsRun > 0 ? stepsRun / epochsRun : Double.NaN;
+        budgetEpochs = maxSteps > 0 && stepsPerEpoch > 0 ? maxSteps / stepsPerEpoch : plannedEpochs;
         List<Object> steps = r.getList(r.fieldIndex("threshold_step"));
         List<Object> epochs = r.getList(r.fieldIndex("threshold_epoch"));
         thresholdStep = new long[steps.size()];
@@ -75,10 +81,6 @@ public final class TrialRecord {
         return thresholdStep[threshold] >= 0;
     }
 
-    /** Epochs to the threshold, or the epochs run when never reached (the censoring time). */
-    double epochsTo(int threshold) {
-        return reached(threshold) ? thresholdEpoch[threshold] : epochsRun;
-    }
 
     /** A trial that failed or timed out has no meaningful convergence time. */
     boolean trained() {

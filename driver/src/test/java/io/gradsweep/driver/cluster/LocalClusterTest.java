@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
+import io.gradsweep.driver.CommittedFiles;
 import io.gradsweep.driver.DuckDb;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -135,7 +136,7 @@ class LocalClusterTest {
         CliProcess run = driver("driver-killed", "", "run", STUDY.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString(), "--partitions", "12", "--progress-seconds", "1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS);
-        while (committedTrialFiles(out) < 2) {
+        while (CommittedFiles.trialFiles(out) < 2) {
             assertTrue(run.isAlive(), () -> "the run ended before it could be killed:\n" + logOf(run));
             assertTrue(System.nanoTime() < deadline, "no trials committed within " + RUN_SECONDS + " s");
             Thread.sleep(50);
@@ -260,7 +261,7 @@ class LocalClusterTest {
         CliProcess run = driver("worker-killed", "", "run", STUDY.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString(), "--partitions", "12", "--progress-seconds", "1");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(RUN_SECONDS);
-        while (committedTrialFiles(out) < 1 || cluster.executors() < 2) {
+        while (CommittedFiles.trialFiles(out) < 1 || cluster.executors() < 2) {
             assertTrue(run.isAlive(), () -> "the run ended before a Worker could be killed:\n" + logOf(run));
             assertTrue(System.nanoTime() < deadline, "tasks not running on both Workers within " + RUN_SECONDS + " s");
             Thread.sleep(50);
@@ -325,16 +326,6 @@ class LocalClusterTest {
         return m.group(1);
     }
 
-    private static int committedTrialFiles(Path out) throws IOException {
-        Path trials = out.resolve("trials");
-        if (!Files.exists(trials)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(trials)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")
-                    && !f.getFileName().toString().startsWith(".")).count();
-        }
-    }
 
     private static String logOf(CliProcess p) {
         try {

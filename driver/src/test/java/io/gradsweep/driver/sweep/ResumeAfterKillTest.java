@@ -3,6 +3,7 @@ package io.gradsweep.driver.sweep;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.gradsweep.driver.CommittedFiles;
 import io.gradsweep.driver.DuckDb;
 import io.gradsweep.driver.Main;
 import java.io.IOException;
@@ -30,7 +31,7 @@ class ResumeAfterKillTest {
         Process p = startCli(killed);
         try {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (committedTrialFiles(killed) < 2) {
+            while (CommittedFiles.trialFiles(killed) < 2) {
                 assertTrue(p.isAlive(), () -> "the run ended before it could be killed:\n" + log());
                 assertTrue(System.nanoTime() < deadline, "no trials committed within 120 s");
                 Thread.sleep(50);
@@ -86,14 +87,4 @@ class ResumeAfterKillTest {
         }
     }
 
-    private static int committedTrialFiles(Path out) throws IOException {
-        Path trials = out.resolve("trials");
-        if (!Files.exists(trials)) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(trials)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")
-                    && !f.getFileName().toString().startsWith(".")).count();
-        }
-    }
 }

@@ -19,6 +19,8 @@ final class GroupResult {
     /** Per study threshold, in order. */
     final List<TimeToThreshold> times = new ArrayList<>();
     final List<KaplanMeier> survival = new ArrayList<>();
+    /** The same curves in optimiser steps. */
+    final List<KaplanMeier> survivalSteps = new ArrayList<>();
 
     /** The arm, then the cell's values: a trial's factors. */
     List<String> factors() {
@@ -41,6 +43,7 @@ final class GroupResult {
             TimeToThreshold t = TimeToThreshold.of(group, i);
             times.add(t);
             survival.add(KaplanMeier.fit(t.epochs, t.reached));
+            survivalSteps.add(KaplanMeier.fit(t.steps, t.reached));
         }
     }
 }

@@ -8,6 +8,8 @@ enum Measure {
     BEST_TRAIN_LOSS("best train loss", "nats", true, t -> t.bestTrainLoss),
     FINAL_TEST_LOSS("final test loss", "nats", true, t -> t.finalTestLoss),
     BEST_TEST_LOSS("best test loss", "nats", true, t -> t.bestTestLoss),
+    FINAL_TRAIN_ACCURACY("final train accuracy", "fraction", false, t -> t.finalTrainAccuracy),
+    BEST_TRAIN_ACCURACY("best train accuracy", "fraction", false, t -> t.bestTrainAccuracy),
     FINAL_TEST_ACCURACY("final test accuracy", "fraction", false, t -> t.finalTestAccuracy),
     BEST_TEST_ACCURACY("best test accuracy", "fraction", false, t -> t.bestTestAccuracy),
     LOG_LOSS_AREA("area under log10 train loss", "mean log10 nats over steps", true, t -> t.logLossArea),

@@ -48,6 +48,7 @@ final class MeasureQueries {
                          min(%s) AS best_train_loss,
                          min(%s) AS best_test_loss,
                          max(%s) AS best_test_accuracy,
+                         max(%s) AS best_train_accuracy,
                          max(CASE WHEN size(dead_fraction) > 0
                              THEN aggregate(dead_fraction, 0D, (a, x) -> a + x) / size(dead_fraction) END) AS peak_dead_fraction,
                          max(CASE WHEN step = 0 AND size(gradient_norm) > 1
@@ -60,10 +61,11 @@ final class MeasureQueries {
                 SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run, t.epochs, t.max_steps,
                        t.threshold_step, t.threshold_epoch,
                        t.final_train_loss, t.final_test_loss, t.final_train_accuracy, t.final_test_accuracy,
-                       p.best_train_loss, p.best_test_loss, p.best_test_accuracy,
+                       p.best_train_loss, p.best_test_loss, p.best_test_accuracy, p.best_train_accuracy,
                        p.peak_dead_fraction, p.gradient_ratio_init, p.log_loss_area, coalesce(p.points, 0) AS points
                 FROM trials t LEFT JOIN per_trial p ON t.trial_key = p.trial_key
-                """.formatted(finite("train_loss"), finite("test_loss"), finite("test_accuracy"), factorArray(plan));
+                """.formatted(finite("train_loss"), finite("test_loss"), finite("test_accuracy"), finite("train_accuracy"),
+                        factorArray(plan));
     }
 
     /**

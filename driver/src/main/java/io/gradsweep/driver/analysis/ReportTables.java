@@ -111,11 +111,12 @@ final class ReportTables {
                 + " runs that trained, how many reached it, and the Kaplan-Meier median with its 95% Brookmeyer-Crowley"
                 + " interval (log-log); 'not reached' when fewer than half got there, an open upper bound when the curve's"
                 + " upper band never crosses one half.",
-                List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]"));
+                List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]", "median steps [95% CI]"));
         for (GroupResult g : a.groupResults) {
             for (int i = 0; i < a.plan.thresholds().size(); i++) {
                 table.add(List.of(a.cellLabel(g.cell), g.arm, String.valueOf(a.plan.thresholds().get(i)),
-                        count(g.times.get(i).epochs.length), count(g.times.get(i).reachedCount()), median(g.survival.get(i))));
+                        count(g.times.get(i).epochs.length), count(g.times.get(i).reachedCount()), median(g.survival.get(i)),
+                        median(g.survivalSteps.get(i))));
             }
         }
         return table;

@@ -10,11 +10,14 @@ import java.util.List;
  */
 final class TimeToThreshold {
     final double[] epochs;
+    /** The same times in optimiser steps. */
+    final double[] steps;
     final boolean[] reached;
     final int[] replicates;
 
-    private TimeToThreshold(double[] epochs, boolean[] reached, int[] replicates) {
+    private TimeToThreshold(double[] epochs, double[] steps, boolean[] reached, int[] replicates) {
         this.epochs = epochs;
+        this.steps = steps;
         this.reached = reached;
         this.replicates = replicates;
     }
@@ -22,6 +25,7 @@ final class TimeToThreshold {
     static TimeToThreshold of(List<TrialRecord> group, int threshold) {
         List<TrialRecord> trained = group.stream().filter(TrialRecord::trained).toList();
         double[] epochs = new double[trained.size()];
+        double[] steps = new double[trained.size()];
         boolean[] reached = new boolean[trained.size()];
         int[] replicates = new int[trained.size()];
         for (int i = 0; i < epochs.length; i++) {
@@ -31,9 +35,11 @@ final class TimeToThreshold {
             // paired difference with a censored run has the right sign even then
             double end = t.status.equals("diverged") ? Math.max(t.budgetEpochs, t.epochsRun) : t.epochsRun;
             epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.nextUp(end);
+            double endStep = t.status.equals("diverged") ? Math.max(t.budgetSteps, t.stepsRun) : t.stepsRun;
+            steps[i] = reached[i] ? t.thresholdStep[threshold] : Math.nextUp(endStep);
             replicates[i] = t.replicate;
         }
-        return new TimeToThreshold(epochs, reached, replicates);
+        return new TimeToThreshold(epochs, steps, reached, replicates);
     }
 
     int reachedCount() {

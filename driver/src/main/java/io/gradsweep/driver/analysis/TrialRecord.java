@@ -13,11 +13,15 @@ public final class TrialRecord {
     final double epochsRun;
     /** The epochs the run would have trained had it not stopped: its epochs, or max_steps in epochs. */
     final double budgetEpochs;
+    /** The same in optimiser steps. */
+    final double budgetSteps;
     /** Per study threshold: first step at or below it, or -1 = never (censored at stepsRun). */
     final long[] thresholdStep;
     final double[] thresholdEpoch;
     final double finalTrainLoss;
     final double finalTestLoss;
+    final double finalTrainAccuracy;
+    final double bestTrainAccuracy;
     final double finalTestAccuracy;
     final double bestTrainLoss;
     final double bestTestLoss;
@@ -37,6 +41,7 @@ public final class TrialRecord {
         long maxSteps = r.getLong(r.fieldIndex("max_steps"));
         double stepsPerEpoch = epochsRun > 0 ? stepsRun / epochsRun : Double.NaN;
         budgetEpochs = maxSteps > 0 && stepsPerEpoch > 0 ? maxSteps / stepsPerEpoch : plannedEpochs;
+        budgetSteps = maxSteps > 0 ? maxSteps : stepsPerEpoch > 0 ? Math.round(plannedEpochs * stepsPerEpoch) : stepsRun;
         List<Object> steps = r.getList(r.fieldIndex("threshold_step"));
         List<Object> epochs = r.getList(r.fieldIndex("threshold_epoch"));
         thresholdStep = new long[steps.size()];
@@ -47,6 +52,8 @@ public final class TrialRecord {
         }
         finalTrainLoss = real(r, "final_train_loss");
         finalTestLoss = real(r, "final_test_loss");
+        finalTrainAccuracy = real(r, "final_train_accuracy");
+        bestTrainAccuracy = real(r, "best_train_accuracy");
         finalTestAccuracy = real(r, "final_test_accuracy");
         bestTrainLoss = real(r, "best_train_loss");
         bestTestLoss = real(r, "best_test_loss");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class TimeToThresholdTest {
     private static final String[] DOUBLES = {"final_train_loss", "final_test_loss", "final_train_accuracy",
         "final_test_accuracy", "best_train_loss", "best_test_loss", "best_test_accuracy", "peak_dead_fraction",
-        "gradient_ratio_init", "log_loss_area"};
+        "gradient_ratio_init", "log_loss_area", "best_train_accuracy"};
 
     /** A per-trial row as the measures query returns it: one threshold, 10 planned epochs of 23 steps. */
     static TrialRecord trial(String arm, int replicate, String status, double epochsRun, Double reachedAtEpoch) {
@@ -53,8 +53,9 @@ class TimeToThresholdTest {
 
     @Test
     void aDivergedRunIsCensoredAfterItsPlannedBudgetNotWhereItDiverged() {
-        TimeToThreshold t = TimeToThreshold.of(List.of(trial("elu", 0, "diverged", 2.5, null)), 0);
+        TimeToThreshold t = TimeToThreshold.of(List.of(trial("elu", 0, "diverged", 2.0, null)), 0);
         assertEquals(Math.nextUp(10.0), t.epochs[0]);
+        assertEquals(Math.nextUp(230.0), t.steps[0], "10 planned epochs of 23 steps");
         assertArrayEquals(new boolean[] {false}, t.reached);
     }
 
@@ -64,6 +65,7 @@ class TimeToThresholdTest {
         TimeToThreshold t = TimeToThreshold.of(List.of(trial("relu", 0, "ok", 6.0, null), trial("relu", 1, "ok", 10, 4.0)), 0);
         assertEquals(Math.nextUp(6.0), t.epochs[0]);
         assertEquals(4.0, t.epochs[1]);
+        assertEquals(92, t.steps[1]);
         assertEquals(1, t.reachedCount());
     }
 

@@ -55,9 +55,10 @@ final class PairedComparison {
         List<Double> d = new ArrayList<>();
         int both = 0;
         int one = 0;
+        java.util.Map<Integer, Integer> refByReplicate = ref.byReplicate();
         for (int i = 0; i < a.replicates.length; i++) {
-            int j = ref.indexOf(a.replicates[i]);
-            if (j < 0) {
+            Integer j = refByReplicate.get(a.replicates[i]);
+            if (j == null) {
                 continue;
             }
             if (!a.reached[i] && !ref.reached[j]) {
@@ -78,17 +79,19 @@ final class PairedComparison {
     /** A measure with no censoring: arm minus reference, per replicate, over pairs where both values are finite. */
     static PairedComparison ofMeasure(Measure m, List<String> cell, String arm, String reference,
             List<TrialRecord> a, List<TrialRecord> ref, int expectedPairs, long seed) {
+        java.util.Map<Integer, TrialRecord> refByReplicate = new java.util.HashMap<>();
+        for (TrialRecord y : ref) {
+            if (y.trained()) {
+                refByReplicate.put(y.replicate, y);
+            }
+        }
         List<Double> d = new ArrayList<>();
         for (TrialRecord x : a) {
-            if (!x.trained()) {
-                continue;
-            }
-            for (TrialRecord y : ref) {
-                if (y.replicate == x.replicate && y.trained()) {
-                    double diff = m.of(x) - m.of(y);
-                    if (Double.isFinite(diff)) {
-                        d.add(diff);
-                    }
+            TrialRecord y = refByReplicate.get(x.replicate);
+            if (x.trained() && y != null) {
+                double diff = m.of(x) - m.of(y);
+                if (Double.isFinite(diff)) {
+                    d.add(diff);
                 }
             }
         }

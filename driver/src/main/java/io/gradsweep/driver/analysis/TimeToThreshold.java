@@ -50,13 +50,12 @@ final class TimeToThreshold {
         return k;
     }
 
-    /** The entry for {@code replicate}, or -1. */
-    int indexOf(int replicate) {
+    /** Replicate -> its entry, for pairing (one run per replicate within a group). */
+    java.util.Map<Integer, Integer> byReplicate() {
+        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
         for (int i = 0; i < replicates.length; i++) {
-            if (replicates[i] == replicate) {
-                return i;
-            }
+            index.put(replicates[i], i);
         }
-        return -1;
+        return index;
     }
 }

@@ -150,7 +150,10 @@ class LocalClusterTest {
         CliProcess again = driver("driver-killed-resumed", "", "run", STUDY.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString(), "--progress-seconds", "1");
         assertEquals(0, again.await(RUN_SECONDS), again.log());
-        assertTrue(again.log().contains(before + " already done"), again.log());
+        // an executor of the killed driver may still commit the task it was writing, in the moments
+        // before it notices the driver is gone: the resumed run finds at least what was seen
+        Matcher done = Pattern.compile("(\\d+) already done").matcher(again.log());
+        assertTrue(done.find() && Integer.parseInt(done.group(1)) >= before, again.log());
         assertTablesEqualTheLocalRun(out);
         try (Stream<Path> files = Files.walk(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");

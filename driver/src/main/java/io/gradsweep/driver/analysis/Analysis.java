@@ -3,16 +3,21 @@ package io.gradsweep.driver.analysis;
 import io.gradsweep.driver.stats.HolmCorrection;
 import io.gradsweep.worker.study.Study;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The statistics of a study: per group, and per paired comparison of each arm with the reference
- * arm in each cell. The headline family (epochs to the headline threshold) and each measure's
- * family are Holm-corrected separately, each over all its cells and arms.
+ * arm in each cell. The headline family (time to the headline threshold) and each measure's
+ * family are Holm-corrected separately, each over all its cells and arms. Immutable once built:
+ * the corrected p-values are copies, the groups are looked up in a map.
  */
 final class Analysis {
     /** Measures compared pairwise besides the time to threshold: they have no censoring. */
     static final List<Measure> COMPARED = List.of(Measure.LOG_LOSS_AREA, Measure.FINAL_TEST_ACCURACY, Measure.BEST_TEST_LOSS);
+    /** The significance level, and 1 - the intervals' coverage. */
+    static final double LEVEL = 0.05;
 
     final Study study;
     final AnalysisPlan plan;
@@ -20,9 +25,12 @@ final class Analysis {
     final StudyData data;
     final String reference;
     final int headline;
-    final List<GroupResult> groupResults = new ArrayList<>();
-    final List<PairedComparison> headlineComparisons = new ArrayList<>();
-    final List<List<PairedComparison>> measureComparisons = new ArrayList<>();
+    /** True when the headline threshold was picked from the data (no --threshold): the comparison is exploratory. */
+    final boolean exploratory;
+    final List<GroupResult> groupResults;
+    private final Map<List<String>, GroupResult> byGroup;
+    final List<TimeComparison> headlineComparisons;
+    final List<List<PairedComparison>> measureComparisons;
 
     Analysis(Study study, AnalysisPlan plan, StudyData data) {
         this.study = study;
@@ -34,40 +42,90 @@ final class Analysis {
             throw new IllegalArgumentException("--reference " + reference + ": not a value of " + plan.compare().name()
                     + "; its values are " + groups.arms);
         }
+        this.exploratory = plan.headlineThreshold().isEmpty();
         this.headline = plan.headlineThreshold().map(t -> plan.thresholds().indexOf(t)).orElseGet(this::defaultHeadline);
+        List<GroupResult> results = new ArrayList<>();
+        Map<List<String>, GroupResult> index = new LinkedHashMap<>();
         for (List<String> cell : groups.cells) {
             for (String arm : groups.arms) {
-                groupResults.add(new GroupResult(cell, arm, groups.get(cell, arm), groups.counts(cell, arm),
-                        plan.thresholds().size(), plan.seed()));
+                GroupResult g = new GroupResult(cell, arm, groups.get(cell, arm), groups.counts(cell, arm),
+                        plan.thresholds().size(), plan.seed());
+                results.add(g);
+                index.put(g.factors(), g);
             }
         }
-        if (headline >= 0) {
-            String quantity = "epochs to train loss " + plan.thresholds().get(headline);
-            for (List<String> cell : groups.cells) {
-                GroupResult ref = group(cell, reference);
-                for (String arm : groups.arms) {
-                    if (!arm.equals(reference)) {
-                        GroupResult a = group(cell, arm);
-                        headlineComparisons.add(PairedComparison.ofTimes(quantity, cell, arm, reference, a.times.get(headline),
-                                ref.times.get(headline), expectedPairs(a, ref), plan.seed()));
-                    }
-                }
-            }
-            holm(headlineComparisons);
-        }
+        this.groupResults = List.copyOf(results);
+        this.byGroup = index;
+        this.headlineComparisons = headline < 0 ? List.of() : timeComparisons(headline);
+        List<List<PairedComparison>> families = new ArrayList<>();
         for (Measure m : COMPARED) {
             List<PairedComparison> family = new ArrayList<>();
             for (List<String> cell : groups.cells) {
                 for (String arm : groups.arms) {
                     if (!arm.equals(reference)) {
-                        family.add(PairedComparison.ofMeasure(m, cell, arm, reference, groups.get(cell, arm),
-                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), plan.seed()));
+                        family.add(PairedComparison.of(m, cell, arm, reference, groups.get(cell, arm),
+                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), LEVEL));
                     }
                 }
             }
-            holm(family);
-            measureComparisons.add(family);
+            families.add(holmMeasures(family));
         }
+        this.measureComparisons = List.copyOf(families);
+    }
+
+    private List<TimeComparison> timeComparisons(int threshold) {
+        double t = plan.thresholds().get(threshold);
+        String quantity = "epochs to train loss " + t;
+        List<TimeComparison> family = new ArrayList<>();
+        for (List<String> cell : groups.cells) {
+            GroupResult ref = group(cell, reference);
+            for (String arm : groups.arms) {
+                if (!arm.equals(reference)) {
+                    GroupResult a = group(cell, arm);
+                    family.add(TimeComparison.of(quantity, cell, arm, reference, t, a.times.get(threshold),
+                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), LEVEL));
+                }
+            }
+        }
+        double[] adjusted = HolmCorrection.adjust(family.stream().mapToDouble(c -> c.signTest.pValue()).toArray());
+        List<TimeComparison> out = new ArrayList<>();
+        for (int i = 0; i < family.size(); i++) {
+            out.add(family.get(i).withHolm(adjusted[i]));
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<PairedComparison> holmMeasures(List<PairedComparison> family) {
+        double[] adjusted = HolmCorrection.adjust(family.stream().mapToDouble(c -> c.test.pValue()).toArray());
+        List<PairedComparison> out = new ArrayList<>();
+        for (int i = 0; i < family.size(); i++) {
+            out.add(family.get(i).withHolm(adjusted[i]));
+        }
+        return List.copyOf(out);
+    }
+
+    /** Rows of a family that have a p-value: the m of its Holm correction. */
+    static long tested(List<Double> pValues) {
+        return pValues.stream().filter(p -> !Double.isNaN(p)).count();
+    }
+
+    /** The budget in epochs shared by every run of the arm and the reference in the cell; NaN if they differ. */
+    private double budgetEpochs(List<String> cell, String arm) {
+        double budget = Double.NaN;
+        for (String x : List.of(arm, reference)) {
+            for (TrialRecord r : groups.get(cell, x)) {
+                double b = r.budgetEpochs();
+                if (Double.isNaN(b)) {
+                    continue;
+                }
+                if (Double.isNaN(budget)) {
+                    budget = b;
+                } else if (Math.abs(b - budget) > 1e-9 * budget) {
+                    return Double.NaN;
+                }
+            }
+        }
+        return budget;
     }
 
     private static int expectedPairs(GroupResult a, GroupResult ref) {
@@ -77,7 +135,7 @@ final class Analysis {
     /**
      * Without --threshold: the tightest threshold that at least half the trained runs reached,
      * so the headline compares times most runs have; failing that, the loosest. -1 when the study
-     * records no threshold.
+     * records no threshold. Chosen from the data, so the comparison is labelled exploratory.
      */
     private int defaultHeadline() {
         List<Double> t = plan.thresholds();
@@ -107,22 +165,15 @@ final class Analysis {
         return best >= 0 ? best : loosest;
     }
 
-    private static void holm(List<PairedComparison> family) {
-        List<PairedComparison> tested = family.stream().filter(c -> !Double.isNaN(c.wilcoxon.pValue())).toList();
-        double[] p = tested.stream().mapToDouble(c -> c.wilcoxon.pValue()).toArray();
-        double[] adjusted = HolmCorrection.adjust(p);
-        for (int i = 0; i < adjusted.length; i++) {
-            tested.get(i).holmP = adjusted[i];
-        }
-    }
-
     GroupResult group(List<String> cell, String arm) {
-        for (GroupResult g : groupResults) {
-            if (g.cell.equals(cell) && g.arm.equals(arm)) {
-                return g;
-            }
+        List<String> key = new ArrayList<>();
+        key.add(arm);
+        key.addAll(cell);
+        GroupResult g = byGroup.get(key);
+        if (g == null) {
+            throw new IllegalArgumentException("no group " + cell + " " + arm);
         }
-        throw new IllegalArgumentException("no group " + cell + " " + arm);
+        return g;
     }
 
     /** "depth=8, lr=0.1", or "all trials" when there are no --by factors. */

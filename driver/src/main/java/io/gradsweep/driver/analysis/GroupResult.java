@@ -1,6 +1,7 @@
 package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.KaplanMeier;
+import io.gradsweep.driver.stats.Streams;
 import io.gradsweep.driver.stats.Summary;
 import io.gradsweep.driver.stats.WilsonInterval;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ final class GroupResult {
         this.divergence = WilsonInterval.of(counts.diverged(), counts.ok() + counts.diverged());
         for (Measure m : Measure.values()) {
             double[] values = group.stream().filter(TrialRecord::trained).mapToDouble(m::of).toArray();
-            measures.put(m, Summary.of(values, seed));
+            // each row its own stream: adding a measure or a group leaves the other rows' intervals as they were
+            measures.put(m, Summary.of(values, Streams.derive(seed, "measures|" + cell + "|" + arm + "|" + m.column())));
         }
         for (int i = 0; i < thresholds; i++) {
             TimeToThreshold t = TimeToThreshold.of(group, i);

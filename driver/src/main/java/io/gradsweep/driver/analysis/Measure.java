@@ -19,12 +19,15 @@ enum Measure {
     final String label;
     final String unit;
     final boolean lowerIsBetter;
+    /** A count over a fixed number of rows or units: its values come in steps (see {@link Resolution}). */
+    final boolean fraction;
     private final ToDoubleFunction<TrialRecord> value;
 
     Measure(String label, String unit, boolean lowerIsBetter, ToDoubleFunction<TrialRecord> value) {
         this.label = label;
         this.unit = unit;
         this.lowerIsBetter = lowerIsBetter;
+        this.fraction = unit.equals("fraction");
         this.value = value;
     }
 

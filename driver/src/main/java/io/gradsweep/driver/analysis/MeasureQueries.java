@@ -54,12 +54,13 @@ final class MeasureQueries {
                          max(CASE WHEN step = 0 AND size(gradient_norm) > 1
                              THEN double(element_at(gradient_norm, 1)) / double(element_at(gradient_norm, -1)) END) AS gradient_ratio_init,
                          sum((step - prev_step) * (log_loss + prev_log_loss) / 2) / nullif(max(step), 0) AS log_loss_area,
-                         count(*) AS points
+                         count(*) AS points,
+                         array_sort(collect_list(step)) AS eval_steps
                   FROM points
                   GROUP BY trial_key
                 )
                 SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run, t.epochs, t.max_steps,
-                       t.threshold_step, t.threshold_epoch,
+                       t.dataset, t.batch, coalesce(p.eval_steps, CAST(array() AS ARRAY<BIGINT>)) AS eval_steps, t.threshold_step, t.threshold_epoch,
                        t.final_train_loss, t.final_test_loss, t.final_train_accuracy, t.final_test_accuracy,
                        p.best_train_loss, p.best_test_loss, p.best_test_accuracy, p.best_train_accuracy,
                        p.peak_dead_fraction, p.gradient_ratio_init, p.log_loss_area, coalesce(p.points, 0) AS points

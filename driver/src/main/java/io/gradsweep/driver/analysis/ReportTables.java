@@ -2,9 +2,9 @@ package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.ConfidenceInterval;
 import io.gradsweep.driver.stats.KaplanMeier;
+import io.gradsweep.driver.stats.MinimumP;
 import io.gradsweep.driver.stats.Summary;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -23,9 +23,17 @@ final class ReportTables {
         tables.add(measures());
         for (List<PairedComparison> family : a.measureComparisons) {
             if (!family.isEmpty()) {
-                tables.add(comparisons(family, "paired-" + slug(family.get(0).quantity),
-                        "Paired comparisons of " + family.get(0).quantity + " (arm minus " + a.reference
-                                + ", per replicate); Holm-corrected over this table's rows."));
+                PairedComparison first = family.get(0);
+                long tested = family.stream().filter(c -> !Double.isNaN(c.test.pValue())).count();
+                tables.add(comparisons(family, "paired-" + slug(first.quantity), String.format(Locale.ROOT, "Paired"
+                        + " comparisons of %s (arm minus %s, per replicate). Two values count as tied when equal at the"
+                        + " measure's resolution (%s); tied pairs are kept in the estimate and dropped by the test."
+                        + " Difference: the Hodges-Lehmann estimate (median of the pairwise averages of the differences)"
+                        + " with its exact distribution-free %s%% interval ('too few pairs' when no interval reaches that"
+                        + " coverage). p: Wilcoxon signed-rank, two-sided, mid-ranks for tied sizes, exact by enumerating"
+                        + " the sign flips (up to 50 pairs); minimum p: the smallest p those pairs can give;"
+                        + " Holm-corrected over the %d rows with a p.", first.quantity, a.reference,
+                        first.resolution.describe(), num(100 * (1 - Analysis.LEVEL)), tested)));
             }
         }
     }
@@ -36,59 +44,71 @@ final class ReportTables {
                     List.of("note"));
         }
         double t = a.plan.thresholds().get(a.headline);
-        TableBuilder table = new TableBuilder("headline", String.format(Locale.ROOT, "Epochs to reach train loss %s: each %s"
-                + " against %s, paired by replicate within each cell. Difference = arm minus reference (negative: the arm"
-                + " got there sooner). A run that never reached it is censored when it ended (a diverged one at its budget);"
-                + " pairs where both were censored are left out. p: Wilcoxon signed-rank, two-sided; Holm-corrected over all %d rows; log-rank: the"
-                + " Kaplan-Meier curves of the two arms, unpaired.", t, a.plan.compare().name(), a.reference,
-                a.headlineComparisons.size()),
-                List.of("cell", "arm", "reference", "pairs used", "one censored", "both censored", "unpaired",
-                        "arm median epochs [95% CI]", "reference median epochs [95% CI]",
-                        "median difference [95% CI]", "rank-biserial r", "Wilcoxon p", "Holm p", "log-rank p"));
-        for (PairedComparison c : a.headlineComparisons) {
+        long tested = a.headlineComparisons.stream().filter(c -> !Double.isNaN(c.signTest.pValue())).count();
+        TableBuilder table = new TableBuilder("headline", String.format(Locale.ROOT, "Epochs to reach train loss %s%s: each %s"
+                + " against %s, paired by replicate within each cell. A crossing is seen only at an evaluation point, so"
+                + " times are compared at the evaluation points' resolution: a pair is ordered (arm first, reference first),"
+                + " tied (same evaluation point, or neither run within the budget), or has no order (a run stopped early, by"
+                + " target_loss or a time limit, before the other got there). A run that never reached it is censored where it"
+                + " was last seen (a diverged one at its budget: it never would). P(arm first): ties count one half. Reached:"
+                + " runs that got there within the budget, of the runs with a time (failed runs have none; timed-out runs are"
+                + " censored where they stopped). Where both reached it: arm minus reference in epochs, the Hodges-Lehmann"
+                + " estimate with its exact %s%% interval (none when the pairs are too few for that coverage). Where one never"
+                + " reached it: only a sign and a bound. p: exact two-sided sign test of arm first against reference first"
+                + " (ties dropped); minimum p: the smallest p that many pairs can give; Holm-corrected over the %d rows with a"
+                + " p; log-rank: the two arms' Kaplan-Meier curves, unpaired, chi-square approximation.", t,
+                a.exploratory ? " (exploratory: the threshold was chosen from the data)" : "", a.plan.compare().name(),
+                a.reference, num(100 * (1 - Analysis.LEVEL)), tested),
+                List.of("cell", "arm", "reference", "pairs", "arm first", "reference first", "tied", "no order",
+                        "P(arm first)", "arm reached", "reference reached", "arm median epochs [95% CI]",
+                        "reference median epochs [95% CI]", "both reached: difference [CI]", "one never reached",
+                        "sign test p", "minimum p", "Holm p", "log-rank p (approx.)"));
+        for (TimeComparison c : a.headlineComparisons) {
             KaplanMeier arm = a.group(c.cell, c.arm).survival.get(a.headline);
             KaplanMeier ref = a.group(c.cell, c.reference).survival.get(a.headline);
-            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.wilcoxon.n()) + zeros(c), count(c.oneCensored),
-                    count(c.bothCensored), count(c.unpaired), median(arm), median(ref),
-                    num(c.medianDifference) + " " + ci(c.medianInterval), num(c.wilcoxon.rankBiserialCorrelation()),
-                    p(c.wilcoxon.pValue()), p(c.holmP), p(c.logRankP)));
+            int n = c.signTest.n();
+            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.armFirst),
+                    count(c.referenceFirst), count(c.ties), count(c.undetermined), num(c.armFirstProbability()),
+                    c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns, median(arm), median(ref),
+                    bothReached(c), bounds(c), p(c.signTest.pValue()),
+                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP)));
         }
         return table;
     }
 
-    private static String zeros(PairedComparison c) {
-        return c.wilcoxon.zeroCount() > 0 ? " (+" + c.wilcoxon.zeroCount() + " ties dropped)" : "";
+    private static String bothReached(TimeComparison c) {
+        if (c.bothReached.n() == 0) {
+            return "no pair";
+        }
+        String est = num(c.bothReached.estimate()) + " (" + c.bothReached.n() + (c.bothReached.n() == 1 ? " pair)" : " pairs)");
+        return c.bothReached.attainable() ? est + " " + ci(c.bothReached.interval()) : est + " [too few pairs]";
+    }
+
+    /** The pairs where one run never reached it: a sign and the least it was sooner by, never a point. */
+    private static String bounds(TimeComparison c) {
+        List<String> parts = new ArrayList<>();
+        if (c.armSoonerCensored > 0) {
+            parts.add(c.armSoonerCensored + " x " + c.arm + " sooner" + by(c.armSoonerBy));
+        }
+        if (c.referenceSoonerCensored > 0) {
+            parts.add(c.referenceSoonerCensored + " x " + c.reference + " sooner" + by(c.referenceSoonerBy));
+        }
+        return parts.isEmpty() ? "none" : String.join("; ", parts);
+    }
+
+    private static String by(double epochs) {
+        return epochs > 0 ? " by more than " + num(epochs) + " epochs" : "";
     }
 
     /**
-     * The sentences the report opens with: the headline comparisons with the smallest Holm p
-     * (at most three), each with its pairs, the median difference and its interval.
+     * The sentences the report opens with: the headline comparisons with the largest effect (at
+     * most three), each in counts, with its exact test and what its pairs can show at best.
      */
     List<String> findings() {
-        List<String> out = new ArrayList<>();
         if (a.headline < 0) {
-            return out;
+            return List.of();
         }
-        double t = a.plan.thresholds().get(a.headline);
-        List<PairedComparison> ranked = a.headlineComparisons.stream().filter(c -> !Double.isNaN(c.holmP))
-                .sorted(Comparator.comparingDouble((PairedComparison c) -> c.holmP)
-                        .thenComparing(c -> -Math.abs(c.medianDifference)))
-                .limit(3).toList();
-        for (PairedComparison c : ranked) {
-            double d = c.medianDifference;
-            String direction = d < 0 ? num(-d) + " fewer" : d > 0 ? num(d) + " more" : "no fewer and no more";
-            out.add(String.format(Locale.ROOT, "Across %d paired seeds%s, %s reached train loss %s in a median of %s epochs"
-                    + " than %s at %s (95%% CI of the difference %s to %s epochs; Wilcoxon p = %s, Holm-corrected p = %s; %s).",
-                    c.wilcoxon.n(), c.oneCensored > 0 ? " (" + c.oneCensored + " with one run censored)" : "", c.arm, t,
-                    direction, c.reference, a.cellLabel(c.cell), num(c.medianInterval.lower()), num(c.medianInterval.upper()),
-                    p(c.wilcoxon.pValue()), p(c.holmP), c.holmP < 0.05 ? "significant at 5% after correction"
-                            : "not significant at 5% after correction"));
-        }
-        if (ranked.isEmpty() && !a.headlineComparisons.isEmpty()) {
-            out.add("No comparison had pairs to test: in every cell both arms' runs failed to reach train loss " + t
-                    + ", or runs are missing.");
-        }
-        return out;
+        return Findings.of(a.headlineComparisons, a::cellLabel, a.exploratory, Analysis.LEVEL, 3);
     }
 
     private TableBuilder completeness() {
@@ -108,9 +128,11 @@ final class ReportTables {
 
     private TableBuilder timesToThresholds() {
         TableBuilder table = new TableBuilder("time-to-threshold", "Epochs to each train-loss threshold, as survival data:"
-                + " runs that trained, how many reached it, and the Kaplan-Meier median with its 95% Brookmeyer-Crowley"
+                + " runs with a time (all but failed ones; a timed-out run is censored where it stopped, a diverged one at"
+                + " its budget), how many reached it within the budget, and the Kaplan-Meier median with its 95% Brookmeyer-Crowley"
                 + " interval (log-log); 'not reached' when fewer than half got there, an open upper bound when the curve's"
-                + " upper band never crosses one half.",
+                + " upper band never crosses one half. Times are the evaluation points at which a crossing was first seen: the run"
+                + " got there between that point and the one before, so a time is exact only to the evaluation interval.",
                 List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]", "median steps [95% CI]"));
         for (GroupResult g : a.groupResults) {
             for (int i = 0; i < a.plan.thresholds().size(); i++) {
@@ -139,12 +161,15 @@ final class ReportTables {
     }
 
     private TableBuilder comparisons(List<PairedComparison> family, String name, String caption) {
-        TableBuilder table = new TableBuilder(name, caption, List.of("cell", "arm", "reference", "pairs used", "unpaired",
-                "median difference [95% CI]", "rank-biserial r", "Wilcoxon p", "Holm p"));
+        TableBuilder table = new TableBuilder(name, caption, List.of("cell", "arm", "reference", "pairs", "tied", "unpaired",
+                "difference [CI]", "rank-biserial r", "signed-rank p", "exact", "minimum p", "Holm p"));
         for (PairedComparison c : family) {
-            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.wilcoxon.n()) + zeros(c), count(c.unpaired),
-                    num(c.medianDifference) + " " + ci(c.medianInterval), num(c.wilcoxon.rankBiserialCorrelation()),
-                    p(c.wilcoxon.pValue()), p(c.holmP)));
+            String effect = c.effect.n() == 0 ? "n/a" : num(c.effect.estimate())
+                    + (c.effect.attainable() ? " " + ci(c.effect.interval()) : " [too few pairs]");
+            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.test.zeroCount()),
+                    count(c.unpaired), effect, num(c.test.rankBiserialCorrelation()), p(c.test.pValue()),
+                    c.test.n() == 0 ? "n/a" : c.test.exact() ? "exact" : "normal approx.",
+                    c.test.n() == 0 ? "n/a" : p(c.test.minimumPValue()), p(c.holmP)));
         }
         return table;
     }

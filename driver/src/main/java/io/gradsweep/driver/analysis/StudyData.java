@@ -31,7 +31,22 @@ final class StudyData {
             trials.add(TrialRecord.of(row));
         }
         trials.sort(Comparator.comparingLong(t -> t.gridIndex));
-        return new StudyData(trials, curves(spark, plan), gradients(spark, plan));
+        return new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan));
+    }
+
+    /** Runs that took no step get the steps per epoch of a run with the same data set and batch size. */
+    static List<TrialRecord> withKnownStepsPerEpoch(List<TrialRecord> trials) {
+        Map<String, Double> known = new LinkedHashMap<>();
+        for (TrialRecord t : trials) {
+            if (t.stepsPerEpoch > 0) {
+                known.putIfAbsent(t.batchKey, t.stepsPerEpoch);
+            }
+        }
+        List<TrialRecord> out = new ArrayList<>(trials.size());
+        for (TrialRecord t : trials) {
+            out.add(t.stepsPerEpoch > 0 || !known.containsKey(t.batchKey) ? t : t.withStepsPerEpoch(known.get(t.batchKey)));
+        }
+        return out;
     }
 
     private static List<Curve> curves(SparkSession spark, AnalysisPlan plan) {

@@ -1,45 +1,42 @@
 package io.gradsweep.driver.analysis;
 
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * A group's epochs to one loss threshold as survival data. A run that never reached it is
- * censored, not dropped and not infinite: just after it stopped, or, for a run that diverged,
- * just after its planned budget, because it would never have reached it within the budget.
- * Failed and timed-out runs are left out (their time says nothing about convergence) and counted.
+ * A group's times to one loss threshold: one {@link TimeToEvent} per run that has a time (every
+ * run but a failed one; a timed-out run is censored where it stopped), and the same as arrays for
+ * the Kaplan-Meier estimate. A censored time is where the run was last seen not there, never a
+ * number nudged past it: Kaplan-Meier already counts a censored run at risk at its own time.
  */
 final class TimeToThreshold {
+    final List<TimeToEvent> runs;
     final double[] epochs;
     /** The same times in optimiser steps. */
     final double[] steps;
     final boolean[] reached;
-    final int[] replicates;
 
-    private TimeToThreshold(double[] epochs, double[] steps, boolean[] reached, int[] replicates) {
-        this.epochs = epochs;
-        this.steps = steps;
-        this.reached = reached;
-        this.replicates = replicates;
+    private TimeToThreshold(List<TimeToEvent> runs) {
+        this.runs = List.copyOf(runs);
+        this.epochs = runs.stream().mapToDouble(TimeToEvent::epoch).toArray();
+        this.steps = runs.stream().mapToDouble(r -> (double) r.step()).toArray();
+        this.reached = new boolean[runs.size()];
+        for (int i = 0; i < reached.length; i++) {
+            reached[i] = runs.get(i).reached();
+        }
     }
 
     static TimeToThreshold of(List<TrialRecord> group, int threshold) {
-        List<TrialRecord> trained = group.stream().filter(TrialRecord::trained).toList();
-        double[] epochs = new double[trained.size()];
-        double[] steps = new double[trained.size()];
-        boolean[] reached = new boolean[trained.size()];
-        int[] replicates = new int[trained.size()];
-        for (int i = 0; i < epochs.length; i++) {
-            TrialRecord t = trained.get(i);
-            reached[i] = t.reached(threshold);
-            // just after the end: later than a run that got there at its last evaluation, so a
-            // paired difference with a censored run has the right sign even then
-            double end = t.status.equals("diverged") ? Math.max(t.budgetEpochs, t.epochsRun) : t.epochsRun;
-            epochs[i] = reached[i] ? t.thresholdEpoch[threshold] : Math.nextUp(end);
-            double endStep = t.status.equals("diverged") ? Math.max(t.budgetSteps, t.stepsRun) : t.stepsRun;
-            steps[i] = reached[i] ? t.thresholdStep[threshold] : Math.nextUp(endStep);
-            replicates[i] = t.replicate;
+        List<TimeToEvent> runs = new ArrayList<>();
+        for (TrialRecord t : group) {
+            TimeToEvent e = TimeToEvent.of(t, threshold);
+            if (e != null) {
+                runs.add(e);
+            }
         }
-        return new TimeToThreshold(epochs, steps, reached, replicates);
+        return new TimeToThreshold(runs);
     }
 
     int reachedCount() {
@@ -50,11 +47,11 @@ final class TimeToThreshold {
         return k;
     }
 
-    /** Replicate -> its entry, for pairing (one run per replicate within a group). */
-    java.util.Map<Integer, Integer> byReplicate() {
-        java.util.Map<Integer, Integer> index = new java.util.HashMap<>();
-        for (int i = 0; i < replicates.length; i++) {
-            index.put(replicates[i], i);
+    /** Replicate -> its run, for pairing (one run per replicate within a group). */
+    Map<Integer, TimeToEvent> byReplicate() {
+        Map<Integer, TimeToEvent> index = new HashMap<>();
+        for (TimeToEvent r : runs) {
+            index.put(r.replicate(), r);
         }
         return index;
     }

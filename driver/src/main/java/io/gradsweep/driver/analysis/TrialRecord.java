@@ -11,10 +11,15 @@ public final class TrialRecord {
     final String status;
     final long stepsRun;
     final double epochsRun;
-    /** The epochs the run would have trained had it not stopped: its epochs, or max_steps in epochs. */
-    final double budgetEpochs;
-    /** The same in optimiser steps. */
-    final double budgetSteps;
+    final long plannedEpochs;
+    /** The step budget; 0 = the planned epochs. */
+    final long maxSteps;
+    /** Optimiser steps per epoch; NaN when the run took no step (it diverged or failed at step 0). */
+    final double stepsPerEpoch;
+    /** The data set and batch size: runs that share them share their steps per epoch. */
+    final String batchKey;
+    /** The steps of the run's evaluation points, ascending: the only times a threshold crossing can be seen. */
+    final long[] evalSteps;
     /** Per study threshold: first step at or below it, or -1 = never (censored at stepsRun). */
     final long[] thresholdStep;
     final double[] thresholdEpoch;
@@ -37,11 +42,12 @@ public final class TrialRecord {
         status = r.getString(r.fieldIndex("status"));
         stepsRun = r.getLong(r.fieldIndex("steps_run"));
         epochsRun = r.getDouble(r.fieldIndex("epochs_run"));
-        long plannedEpochs = r.getLong(r.fieldIndex("epochs"));
-        long maxSteps = r.getLong(r.fieldIndex("max_steps"));
-        double stepsPerEpoch = epochsRun > 0 ? stepsRun / epochsRun : Double.NaN;
-        budgetEpochs = maxSteps > 0 && stepsPerEpoch > 0 ? maxSteps / stepsPerEpoch : plannedEpochs;
-        budgetSteps = maxSteps > 0 ? maxSteps : stepsPerEpoch > 0 ? Math.round(plannedEpochs * stepsPerEpoch) : stepsRun;
+        plannedEpochs = r.getLong(r.fieldIndex("epochs"));
+        maxSteps = r.getLong(r.fieldIndex("max_steps"));
+        stepsPerEpoch = epochsRun > 0 ? stepsRun / epochsRun : Double.NaN;
+        batchKey = r.getString(r.fieldIndex("dataset")) + "|" + r.getLong(r.fieldIndex("batch"));
+        List<Object> evals = r.getList(r.fieldIndex("eval_steps"));
+        evalSteps = evals.stream().mapToLong(o -> ((Number) o).longValue()).toArray();
         List<Object> steps = r.getList(r.fieldIndex("threshold_step"));
         List<Object> epochs = r.getList(r.fieldIndex("threshold_epoch"));
         thresholdStep = new long[steps.size()];
@@ -65,6 +71,70 @@ public final class TrialRecord {
 
     static TrialRecord of(Row row) {
         return new TrialRecord(row);
+    }
+
+    /**
+     * A copy with {@code stepsPerEpoch} for a run that took no step (so its own is unknown), taken
+     * from a run with the same data set and batch size: a run that diverged at step 0 then still
+     * has the planned budget in steps, as it has in epochs.
+     */
+    TrialRecord withStepsPerEpoch(double stepsPerEpoch) {
+        return new TrialRecord(this, stepsPerEpoch);
+    }
+
+    private TrialRecord(TrialRecord t, double stepsPerEpoch) {
+        factors = t.factors;
+        replicate = t.replicate;
+        gridIndex = t.gridIndex;
+        status = t.status;
+        stepsRun = t.stepsRun;
+        epochsRun = t.epochsRun;
+        plannedEpochs = t.plannedEpochs;
+        maxSteps = t.maxSteps;
+        this.stepsPerEpoch = stepsPerEpoch;
+        batchKey = t.batchKey;
+        evalSteps = t.evalSteps;
+        thresholdStep = t.thresholdStep;
+        thresholdEpoch = t.thresholdEpoch;
+        finalTrainLoss = t.finalTrainLoss;
+        finalTestLoss = t.finalTestLoss;
+        finalTrainAccuracy = t.finalTrainAccuracy;
+        bestTrainAccuracy = t.bestTrainAccuracy;
+        finalTestAccuracy = t.finalTestAccuracy;
+        bestTrainLoss = t.bestTrainLoss;
+        bestTestLoss = t.bestTestLoss;
+        bestTestAccuracy = t.bestTestAccuracy;
+        peakDeadFraction = t.peakDeadFraction;
+        gradientRatioInit = t.gradientRatioInit;
+        logLossArea = t.logLossArea;
+    }
+
+    /** The steps the run would have trained had it not stopped: max_steps, or its epochs in steps (NaN if unknown). */
+    double budgetSteps() {
+        return maxSteps > 0 ? maxSteps : Double.isNaN(stepsPerEpoch) ? Double.NaN : Math.round(plannedEpochs * stepsPerEpoch);
+    }
+
+    /** The same in epochs: the planned epochs, or max_steps in epochs. */
+    double budgetEpochs() {
+        return maxSteps > 0 ? maxSteps / stepsPerEpoch : plannedEpochs;
+    }
+
+    /** A step in epochs (the steps per epoch are the run's own, or its batch partners'). */
+    double epochOf(long step) {
+        return step == 0 ? 0 : step / stepsPerEpoch;
+    }
+
+    /** The last evaluation point before {@code step}, or 0 (initialisation) when there is none. */
+    long evaluationBefore(long step) {
+        long before = 0;
+        for (long s : evalSteps) {
+            if (s < step) {
+                before = s;
+            } else {
+                break;
+            }
+        }
+        return before;
     }
 
     /** A value, or NaN when there is none: null, NaN, or an overflowed (infinite) loss. */

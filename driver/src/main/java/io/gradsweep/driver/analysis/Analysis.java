@@ -14,10 +14,10 @@ import java.util.Map;
  * the corrected p-values are copies, the groups are looked up in a map.
  */
 final class Analysis {
+    /** The significance level, and 1 - the intervals' coverage (the study's analysis.level). */
+    final double level;
     /** Measures compared pairwise besides the time to threshold: they have no censoring. */
-    static final List<Measure> COMPARED = List.of(Measure.LOG_LOSS_AREA, Measure.FINAL_TEST_ACCURACY, Measure.BEST_TEST_LOSS);
-    /** The significance level, and 1 - the intervals' coverage. */
-    static final double LEVEL = 0.05;
+    final List<Measure> compared;
 
     final Study study;
     final AnalysisPlan plan;
@@ -36,13 +36,15 @@ final class Analysis {
         this.study = study;
         this.plan = plan;
         this.data = data;
+        this.level = plan.level();
+        this.compared = plan.secondary().stream().map(Measure::ofColumn).toList();
         this.groups = Groups.of(study, plan, data.trials);
         this.reference = plan.reference().orElse(groups.arms.get(0));
         if (!groups.arms.contains(reference)) {
-            throw new IllegalArgumentException("--reference " + reference + ": not a value of " + plan.compare().name()
+            throw new IllegalArgumentException(plan.referenceSource() + " " + reference + ": not a value of " + plan.compare().name()
                     + "; its values are " + groups.arms);
         }
-        this.exploratory = plan.headlineThreshold().isEmpty();
+        this.exploratory = plan.thresholdSource().isEmpty();
         this.headline = plan.headlineThreshold().map(t -> plan.thresholds().indexOf(t)).orElseGet(this::defaultHeadline);
         List<GroupResult> results = new ArrayList<>();
         Map<List<String>, GroupResult> index = new LinkedHashMap<>();
@@ -58,13 +60,13 @@ final class Analysis {
         this.byGroup = index;
         this.headlineComparisons = headline < 0 ? List.of() : timeComparisons(headline);
         List<List<PairedComparison>> families = new ArrayList<>();
-        for (Measure m : COMPARED) {
+        for (Measure m : compared) {
             List<PairedComparison> family = new ArrayList<>();
             for (List<String> cell : groups.cells) {
                 for (String arm : groups.arms) {
                     if (!arm.equals(reference)) {
                         family.add(PairedComparison.of(m, cell, arm, reference, groups.get(cell, arm),
-                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), LEVEL));
+                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), level));
                     }
                 }
             }
@@ -83,14 +85,21 @@ final class Analysis {
                 if (!arm.equals(reference)) {
                     GroupResult a = group(cell, arm);
                     family.add(TimeComparison.of(quantity, cell, arm, reference, t, a.times.get(threshold),
-                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), LEVEL));
+                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), level));
                 }
             }
         }
-        double[] adjusted = HolmCorrection.adjust(family.stream().mapToDouble(c -> c.signTest.pValue()).toArray());
+        // the primary family: every row's sign test and log-rank test, corrected together
+        int k = family.size();
+        double[] p = new double[2 * k];
+        for (int i = 0; i < k; i++) {
+            p[i] = family.get(i).signTest.pValue();
+            p[k + i] = family.get(i).logRankP;
+        }
+        double[] adjusted = HolmCorrection.adjust(p);
         List<TimeComparison> out = new ArrayList<>();
-        for (int i = 0; i < family.size(); i++) {
-            out.add(family.get(i).withHolm(adjusted[i]));
+        for (int i = 0; i < k; i++) {
+            out.add(family.get(i).withHolm(adjusted[i], adjusted[k + i]));
         }
         return List.copyOf(out);
     }
@@ -104,9 +113,10 @@ final class Analysis {
         return List.copyOf(out);
     }
 
-    /** Rows of a family that have a p-value: the m of its Holm correction. */
-    static long tested(List<Double> pValues) {
-        return pValues.stream().filter(p -> !Double.isNaN(p)).count();
+    /** The p-values the headline's Holm correction counted: sign tests and log-rank tests with a p. */
+    long primaryFamilySize() {
+        return headlineComparisons.stream().mapToLong(c -> (Double.isNaN(c.signTest.pValue()) ? 0 : 1)
+                + (Double.isNaN(c.logRankP) ? 0 : 1)).sum();
     }
 
     /** The budget in epochs shared by every run of the arm and the reference in the cell; NaN if they differ. */

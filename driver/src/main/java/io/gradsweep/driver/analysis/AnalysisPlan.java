@@ -1,5 +1,6 @@
 package io.gradsweep.driver.analysis;
 
+import io.gradsweep.worker.study.AnalysisSpec;
 import io.gradsweep.worker.study.Dimension;
 import io.gradsweep.worker.study.Study;
 import java.util.ArrayList;
@@ -18,20 +19,35 @@ public final class AnalysisPlan {
     private final Optional<Double> headlineThreshold;
     private final Optional<String> reference;
     private final long seed;
+    /** Where the headline threshold came from: "analysis.threshold", "--threshold", or "" (picked from the data). */
+    private final String thresholdSource;
+    /** Where the reference came from: "analysis.reference" or "--reference" (for messages). */
+    private final String referenceSource;
+    private final double level;
+    private final List<String> secondary;
 
     private AnalysisPlan(Factor compare, List<Factor> by, List<Double> thresholds, Optional<Double> headlineThreshold,
-            Optional<String> reference, long seed) {
+            Optional<String> reference, long seed, String thresholdSource, String referenceSource, double level,
+            List<String> secondary) {
         this.compare = compare;
         this.by = List.copyOf(by);
         this.thresholds = List.copyOf(thresholds);
         this.headlineThreshold = headlineThreshold;
         this.reference = reference;
         this.seed = seed;
+        this.thresholdSource = thresholdSource;
+        this.referenceSource = referenceSource;
+        this.level = level;
+        this.secondary = List.copyOf(secondary);
     }
 
+    /** The measures compared besides the time to threshold when the study declares none. */
+    static final List<String> DEFAULT_SECONDARY = List.of("log_loss_area", "final_test_accuracy", "best_test_loss");
+
     /**
-     * Resolves the requested names against the study's grid. Defaults: compare the first grid
-     * dimension, group by the others, the study's thresholds.
+     * Resolves the requested names against the study's grid. A flag overrides the study's
+     * {@code analysis:} block, which overrides the defaults: compare the first grid dimension,
+     * group by the others, the study's thresholds.
      *
      * @param compareName null for the default
      * @param byNames null for the default; empty for no cells
@@ -39,11 +55,21 @@ public final class AnalysisPlan {
      */
     public static AnalysisPlan resolve(Study study, String compareName, List<String> byNames, Double threshold,
             String reference, long seed) {
+        AnalysisSpec declared = study.analysis();
+        String compareFlag = compareName != null || declared.compare().isEmpty() ? "--compare" : "analysis.compare";
+        compareName = compareName != null ? compareName : declared.compare().orElse(null);
+        if (byNames == null && declared.by().isPresent()) {
+            byNames = declared.by().get();
+        }
+        String thresholdSource = threshold != null ? "--threshold" : declared.threshold().isPresent() ? "analysis.threshold" : "";
+        threshold = threshold != null ? threshold : declared.threshold().orElse(null);
+        String referenceSource = reference != null || declared.reference().isEmpty() ? "--reference" : "analysis.reference";
+        reference = reference != null ? reference : declared.reference().orElse(null);
         List<Dimension> dims = study.dimensions();
         if (dims.isEmpty()) {
             throw new IllegalArgumentException("study '" + study.name() + "' has no grid dimension: there is nothing to compare");
         }
-        Factor compare = compareName == null ? factor(dims.get(0)) : find(dims, compareName, "--compare");
+        Factor compare = compareName == null ? factor(dims.get(0)) : find(dims, compareName, compareFlag);
         List<Factor> by = new ArrayList<>();
         if (byNames == null) {
             for (Dimension d : dims) {
@@ -68,7 +94,8 @@ public final class AnalysisPlan {
             throw new IllegalArgumentException("--threshold " + threshold + ": the study records only the thresholds "
                     + thresholds + " (steps to a threshold are recorded during training, so only those can be analysed)");
         }
-        return new AnalysisPlan(compare, by, thresholds, Optional.ofNullable(threshold), Optional.ofNullable(reference), seed);
+        return new AnalysisPlan(compare, by, thresholds, Optional.ofNullable(threshold), Optional.ofNullable(reference), seed,
+                thresholdSource, referenceSource, declared.level(), declared.secondary().orElse(DEFAULT_SECONDARY));
     }
 
     private static Factor factor(Dimension d) {
@@ -110,5 +137,25 @@ public final class AnalysisPlan {
 
     public long seed() {
         return seed;
+    }
+
+    /** "analysis.threshold" (declared: the primary endpoint), "--threshold", or "" (picked from the data: exploratory). */
+    public String thresholdSource() {
+        return thresholdSource;
+    }
+
+    /** "analysis.reference" or "--reference": the name to give in a message about the reference. */
+    public String referenceSource() {
+        return referenceSource;
+    }
+
+    /** The significance level; intervals cover 1 - level. */
+    public double level() {
+        return level;
+    }
+
+    /** The measures compared pairwise besides the time to threshold, by column name. */
+    public List<String> secondary() {
+        return secondary;
     }
 }

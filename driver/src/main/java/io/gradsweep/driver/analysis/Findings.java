@@ -18,8 +18,8 @@ final class Findings {
 
     /** The comparisons with the largest effect (|P(arm first) - 1/2|), at most {@code max}, in words. */
     static List<String> of(List<TimeComparison> family, java.util.function.Function<List<String>, String> cellLabel,
-            boolean exploratory, double level, int max) {
-        long tested = family.stream().filter(c -> !Double.isNaN(c.signTest.pValue())).count();
+            boolean exploratory, double level, long familySize, int max) {
+        long tested = familySize;
         List<TimeComparison> ranked = family.stream().filter(c -> c.pairs > 0)
                 .sorted(Comparator.comparingDouble(TimeComparison::effectSize).reversed()
                         .thenComparing(Comparator.comparingInt((TimeComparison c) -> c.pairs).reversed()))
@@ -82,7 +82,7 @@ final class Findings {
             s.append("; ").append(n).append(n == 1 ? " ordered pair" : " ordered pairs").append(" cannot reach p < ")
                     .append(ReportTables.num(level)).append(" two-sided");
         } else if (familySize > 1) {
-            s.append("; Holm-corrected over ").append(familySize).append(" comparisons: ").append(ReportTables.p(c.holmP));
+            s.append("; Holm-corrected over the ").append(familySize).append(" primary tests: ").append(ReportTables.p(c.holmP));
         }
         s.append(")");
         if (c.bothReached.n() > 0) {

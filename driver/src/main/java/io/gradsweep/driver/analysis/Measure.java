@@ -35,6 +35,16 @@ enum Measure {
         return value.applyAsDouble(t);
     }
 
+    /** The measure whose {@link #column()} is {@code column} (the names the study's analysis block uses). */
+    static Measure ofColumn(String column) {
+        for (Measure m : values()) {
+            if (m.column().equals(column)) {
+                return m;
+            }
+        }
+        throw new IllegalArgumentException("no measure '" + column + "'");
+    }
+
     /** The column name in the CSV tables. */
     String column() {
         return name().toLowerCase(java.util.Locale.ROOT);

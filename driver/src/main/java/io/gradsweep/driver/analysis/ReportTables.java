@@ -33,7 +33,7 @@ final class ReportTables {
                         + " coverage). p: Wilcoxon signed-rank, two-sided, mid-ranks for tied sizes, exact by enumerating"
                         + " the sign flips (up to 50 pairs); minimum p: the smallest p those pairs can give;"
                         + " Holm-corrected over the %d rows with a p.", first.quantity, a.reference,
-                        first.resolution.describe(), num(100 * (1 - Analysis.LEVEL)), tested)));
+                        first.resolution.describe(), num(100 * (1 - a.level)), tested)));
             }
         }
     }
@@ -44,7 +44,7 @@ final class ReportTables {
                     List.of("note"));
         }
         double t = a.plan.thresholds().get(a.headline);
-        long tested = a.headlineComparisons.stream().filter(c -> !Double.isNaN(c.signTest.pValue())).count();
+        long tested = a.primaryFamilySize();
         TableBuilder table = new TableBuilder("headline", String.format(Locale.ROOT, "Epochs to reach train loss %s%s: each %s"
                 + " against %s, paired by replicate within each cell. A crossing is seen only at an evaluation point, so"
                 + " times are compared at the evaluation points' resolution: a pair is ordered (arm first, reference first),"
@@ -55,14 +55,17 @@ final class ReportTables {
                 + " censored where they stopped). Where both reached it: arm minus reference in epochs, the Hodges-Lehmann"
                 + " estimate with its exact %s%% interval (none when the pairs are too few for that coverage). Where one never"
                 + " reached it: only a sign and a bound. p: exact two-sided sign test of arm first against reference first"
-                + " (ties dropped); minimum p: the smallest p that many pairs can give; Holm-corrected over the %d rows with a"
-                + " p; log-rank: the two arms' Kaplan-Meier curves, unpaired, chi-square approximation.", t,
-                a.exploratory ? " (exploratory: the threshold was chosen from the data)" : "", a.plan.compare().name(),
-                a.reference, num(100 * (1 - Analysis.LEVEL)), tested),
+                + " (ties dropped); minimum p: the smallest p that many pairs can give; log-rank: the two arms' Kaplan-Meier"
+                + " curves, unpaired, chi-square approximation. Holm: the sign and log-rank tests of every row form one"
+                + " family of %d p-values, corrected together.", t, a.exploratory
+                        ? " (exploratory: the threshold was chosen from the data, none being declared in the study's analysis block)"
+                        : a.plan.thresholdSource().equals("analysis.threshold")
+                                ? " (the primary endpoint, declared in the study's analysis block)" : "", a.plan.compare().name(),
+                a.reference, num(100 * (1 - a.level)), tested),
                 List.of("cell", "arm", "reference", "pairs", "arm first", "reference first", "tied", "no order",
                         "P(arm first)", "arm reached", "reference reached", "arm median epochs [95% CI]",
                         "reference median epochs [95% CI]", "both reached: difference [CI]", "one never reached",
-                        "sign test p", "minimum p", "Holm p", "log-rank p (approx.)"));
+                        "sign test p", "minimum p", "Holm p", "log-rank p (approx.)", "log-rank Holm p"));
         for (TimeComparison c : a.headlineComparisons) {
             KaplanMeier arm = a.group(c.cell, c.arm).survival.get(a.headline);
             KaplanMeier ref = a.group(c.cell, c.reference).survival.get(a.headline);
@@ -71,7 +74,7 @@ final class ReportTables {
                     count(c.referenceFirst), count(c.ties), count(c.undetermined), num(c.armFirstProbability()),
                     c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns, median(arm), median(ref),
                     bothReached(c), bounds(c), p(c.signTest.pValue()),
-                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP)));
+                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP), p(c.logRankHolmP)));
         }
         return table;
     }
@@ -108,7 +111,7 @@ final class ReportTables {
         if (a.headline < 0) {
             return List.of();
         }
-        return Findings.of(a.headlineComparisons, a::cellLabel, a.exploratory, Analysis.LEVEL, 3);
+        return Findings.of(a.headlineComparisons, a::cellLabel, a.exploratory, a.level, a.primaryFamilySize(), 3);
     }
 
     private TableBuilder completeness() {

@@ -46,13 +46,15 @@ final class TimeComparison {
     final SignTest signTest;
     /** Log-rank test of the two arms' Kaplan-Meier curves (unpaired, chi-square approximation); NaN if an arm has no run. */
     final double logRankP;
+    /** Holm-adjusted over the primary family: every row's sign test and log-rank test together. */
     final double holmP;
+    final double logRankHolmP;
 
     private TimeComparison(String quantity, List<String> cell, String arm, String reference, double threshold, int pairs,
             int armFirst, int referenceFirst, int ties, int undetermined, int unpaired, int armRuns, int armReached,
             int referenceRuns, int referenceReached, double budgetEpochs, double[] bothReachedDifferences,
             HodgesLehmann bothReached, int armSoonerCensored, double armSoonerBy, int referenceSoonerCensored,
-            double referenceSoonerBy, SignTest signTest, double logRankP, double holmP) {
+            double referenceSoonerBy, SignTest signTest, double logRankP, double holmP, double logRankHolmP) {
         this.quantity = quantity;
         this.cell = cell;
         this.arm = arm;
@@ -78,6 +80,7 @@ final class TimeComparison {
         this.signTest = signTest;
         this.logRankP = logRankP;
         this.holmP = holmP;
+        this.logRankHolmP = logRankHolmP;
     }
 
     static TimeComparison of(String quantity, List<String> cell, String arm, String reference, double threshold,
@@ -117,14 +120,14 @@ final class TimeComparison {
                 order[PairOrder.UNDETERMINED.ordinal()], Math.max(0, expectedPairs - pairs), a.runs.size(), a.reachedCount(),
                 ref.runs.size(), ref.reachedCount(), budgetEpochs, d, HodgesLehmann.paired(d, 1 - level), armCensored,
                 armCensored == 0 ? Double.NaN : armBy, refCensored, refCensored == 0 ? Double.NaN : refBy, sign, logRank,
-                Double.NaN);
+                Double.NaN, Double.NaN);
     }
 
-    TimeComparison withHolm(double adjusted) {
+    TimeComparison withHolm(double adjusted, double logRankAdjusted) {
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, armFirst, referenceFirst, ties,
                 undetermined, unpaired, armRuns, armReached, referenceRuns, referenceReached, budgetEpochs,
                 bothReachedDifferences, bothReached, armSoonerCensored, armSoonerBy, referenceSoonerCensored,
-                referenceSoonerBy, signTest, logRankP, adjusted);
+                referenceSoonerBy, signTest, logRankP, adjusted, logRankAdjusted);
     }
 
     /** Pairs with an order or a tie: the denominator of P(arm first). */

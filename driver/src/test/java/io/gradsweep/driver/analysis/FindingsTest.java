@@ -83,7 +83,7 @@ class FindingsTest {
     void theLargestEffectLeadsNotTheSmallestP() {
         TimeComparison big = compare(10.0, null); // 5 of 5: P(first) = 1
         TimeComparison tie = compare(4.0, 4.0);
-        List<String> s = Findings.of(List.of(tie, big), cell -> "depth=2", true, 0.05, 3);
+        List<String> s = Findings.of(List.of(tie, big), cell -> "depth=2", true, 0.05, 2, 3);
         assertTrue(s.get(0).contains("elu first in 5 of 5"), s.get(0));
         assertTrue(s.get(0).contains("Exploratory"), "a threshold chosen from the data is labelled: " + s.get(0));
     }

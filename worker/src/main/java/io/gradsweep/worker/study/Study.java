@@ -111,6 +111,11 @@ public final class Study {
         return definition.thresholds();
     }
 
+    /** The endpoints declared in the study's {@code analysis:} block (none: analyze's defaults). */
+    public AnalysisSpec analysis() {
+        return definition.analysis();
+    }
+
     /** The grid's dimensions in file order; the last varies fastest (then the replicate). */
     public List<Dimension> dimensions() {
         return grid.dimensions();

@@ -11,5 +11,6 @@ import java.util.Map;
  */
 record StudyDefinition(String name, long seed, int replicates, long maxTrials, Map<String, Object> base,
                        List<Double> thresholds, String partitionBy, Grid grid, List<WhenRule> rules,
-                       List<Condition> excludes, Map<String, String> origins, Map<String, Integer> lines) {
+                       List<Condition> excludes, Map<String, String> origins, Map<String, Integer> lines,
+                       AnalysisSpec analysis) {
 }

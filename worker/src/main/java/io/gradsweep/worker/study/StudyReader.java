@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  */
 final class StudyReader {
     static final List<String> TOP_KEYS = List.of("study", "seed", "replicates", "base", "grid", "when", "exclude",
-            "thresholds", "partition_by", "max_trials");
+            "thresholds", "partition_by", "max_trials", "analysis");
     static final long DEFAULT_MAX_TRIALS = 10_000_000L;
     private static final Pattern NAME = Pattern.compile("[a-z0-9_-]+");
 
@@ -68,6 +68,7 @@ final class StudyReader {
         List<Condition> excludes = rules.exclude(root.get("exclude"));
         List<Double> thresholds = thresholds(base);
         String partitionBy = partitionBy(dimensions);
+        AnalysisSpec analysis = AnalysisSpecReader.read(problems, root.get("analysis"), dimensions, thresholds);
         long indexSpace = indexSpace(dimensions, replicates, maxTrials);
         if (!problems.isEmpty()) {
             return null;
@@ -88,7 +89,7 @@ final class StudyReader {
         Grid grid = new Grid(dimensions, settings, when, excludes);
         assert grid.points() * replicates == indexSpace;
         return new StudyDefinition(name, seed, replicates, maxTrials, nonDefault, thresholds, partitionBy, grid,
-                when, excludes, origins, lines);
+                when, excludes, origins, lines, analysis);
     }
 
     private String name() {

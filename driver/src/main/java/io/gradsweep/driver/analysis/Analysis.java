@@ -1,6 +1,7 @@
 package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.HolmCorrection;
+import io.gradsweep.driver.stats.Streams;
 import io.gradsweep.worker.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -66,7 +67,8 @@ final class Analysis {
                 for (String arm : groups.arms) {
                     if (!arm.equals(reference)) {
                         family.add(PairedComparison.of(m, cell, arm, reference, groups.get(cell, arm),
-                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), level));
+                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), level,
+                                plan.smallestEffect().get(m.column())));
                     }
                 }
             }
@@ -85,7 +87,8 @@ final class Analysis {
                 if (!arm.equals(reference)) {
                     GroupResult a = group(cell, arm);
                     family.add(TimeComparison.of(quantity, cell, arm, reference, t, a.times.get(threshold),
-                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), level));
+                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), level,
+                            Streams.derive(plan.seed(), "logrank|" + t + "|" + cell + "|" + arm)));
                 }
             }
         }

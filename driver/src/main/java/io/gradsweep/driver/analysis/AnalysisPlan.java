@@ -25,10 +25,11 @@ public final class AnalysisPlan {
     private final String referenceSource;
     private final double level;
     private final List<String> secondary;
+    private final java.util.Map<String, Double> smallestEffect;
 
     private AnalysisPlan(Factor compare, List<Factor> by, List<Double> thresholds, Optional<Double> headlineThreshold,
             Optional<String> reference, long seed, String thresholdSource, String referenceSource, double level,
-            List<String> secondary) {
+            List<String> secondary, java.util.Map<String, Double> smallestEffect) {
         this.compare = compare;
         this.by = List.copyOf(by);
         this.thresholds = List.copyOf(thresholds);
@@ -39,6 +40,7 @@ public final class AnalysisPlan {
         this.referenceSource = referenceSource;
         this.level = level;
         this.secondary = List.copyOf(secondary);
+        this.smallestEffect = java.util.Map.copyOf(smallestEffect);
     }
 
     /** The measures compared besides the time to threshold when the study declares none. */
@@ -95,7 +97,8 @@ public final class AnalysisPlan {
                     + thresholds + " (steps to a threshold are recorded during training, so only those can be analysed)");
         }
         return new AnalysisPlan(compare, by, thresholds, Optional.ofNullable(threshold), Optional.ofNullable(reference), seed,
-                thresholdSource, referenceSource, declared.level(), declared.secondary().orElse(DEFAULT_SECONDARY));
+                thresholdSource, referenceSource, declared.level(), declared.secondary().orElse(DEFAULT_SECONDARY),
+                declared.smallestEffect());
     }
 
     private static Factor factor(Dimension d) {
@@ -152,6 +155,11 @@ public final class AnalysisPlan {
     /** The significance level; intervals cover 1 - level. */
     public double level() {
         return level;
+    }
+
+    /** The smallest effect of interest the study declares, per measure column; others get the measure's default. */
+    public java.util.Map<String, Double> smallestEffect() {
+        return smallestEffect;
     }
 
     /** The measures compared pairwise besides the time to threshold, by column name. */

@@ -35,6 +35,31 @@ enum Measure {
         return value.applyAsDouble(t);
     }
 
+    /**
+     * The smallest difference that matters when the study declares none: one percentage point of
+     * a fraction, 0.01 in mean log10 loss (about 2.3% of the loss), and for a loss or a ratio 1% of
+     * the reference arm's median in the cell.
+     *
+     * @return a margin in the measure's unit
+     */
+    double defaultSmallestEffect(double referenceMedian) {
+        if (unit.startsWith("fraction") || this == LOG_LOSS_AREA) {
+            return 0.01;
+        }
+        return 0.01 * Math.abs(referenceMedian);
+    }
+
+    /** How {@link #defaultSmallestEffect} is chosen, for a caption. */
+    String defaultSmallestEffectRule() {
+        if (unit.startsWith("fraction")) {
+            return "0.01 (one percentage point)";
+        }
+        if (this == LOG_LOSS_AREA) {
+            return "0.01 (about 2.3% of the loss)";
+        }
+        return "1% of the reference arm's median in the cell";
+    }
+
     /** The measure whose {@link #column()} is {@code column} (the names the study's analysis block uses). */
     static Measure ofColumn(String column) {
         for (Measure m : values()) {

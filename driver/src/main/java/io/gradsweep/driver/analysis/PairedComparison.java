@@ -1,5 +1,6 @@
 package io.gradsweep.driver.analysis;
 
+import io.gradsweep.driver.stats.EquivalenceTest;
 import io.gradsweep.driver.stats.HodgesLehmann;
 import io.gradsweep.driver.stats.SignedRankTest;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.Map;
  * Immutable: the Holm-adjusted p comes as a copy ({@link #withHolm}).
  */
 final class PairedComparison {
+    final Measure measure;
     final String quantity;
     final List<String> cell;
     final String arm;
@@ -27,10 +29,15 @@ final class PairedComparison {
     final Resolution resolution;
     final SignedRankTest test;
     final HodgesLehmann effect;
+    /** Two one-sided tests that the effect is within the smallest effect of interest; null when there is no margin. */
+    final EquivalenceTest equivalence;
     final double holmP;
+    final double level;
 
-    private PairedComparison(String quantity, List<String> cell, String arm, String reference, int pairs, int unpaired,
-            Resolution resolution, SignedRankTest test, HodgesLehmann effect, double holmP) {
+    private PairedComparison(Measure measure, String quantity, List<String> cell, String arm, String reference, int pairs, int unpaired,
+            Resolution resolution, SignedRankTest test, HodgesLehmann effect, EquivalenceTest equivalence, double holmP,
+            double level) {
+        this.measure = measure;
         this.quantity = quantity;
         this.cell = cell;
         this.arm = arm;
@@ -40,12 +47,14 @@ final class PairedComparison {
         this.resolution = resolution;
         this.test = test;
         this.effect = effect;
+        this.equivalence = equivalence;
         this.holmP = holmP;
+        this.level = level;
     }
 
     /** Arm minus reference, per replicate, over pairs where both values are there. */
     static PairedComparison of(Measure m, List<String> cell, String arm, String reference, List<TrialRecord> a,
-            List<TrialRecord> ref, int expectedPairs, double level) {
+            List<TrialRecord> ref, int expectedPairs, double level, Double declaredMargin) {
         Map<Integer, TrialRecord> refByReplicate = new HashMap<>();
         for (TrialRecord y : ref) {
             if (y.trained()) {
@@ -62,11 +71,45 @@ final class PairedComparison {
         double[] values = pairs.stream().flatMapToDouble(java.util.Arrays::stream).toArray();
         Resolution resolution = Resolution.of(m, values);
         double[] d = pairs.stream().mapToDouble(p -> resolution.difference(p[0], p[1])).toArray();
-        return new PairedComparison(m.label, cell, arm, reference, d.length, Math.max(0, expectedPairs - d.length),
-                resolution, SignedRankTest.test(d), HodgesLehmann.paired(d, 1 - level), Double.NaN);
+        double margin = declaredMargin != null ? declaredMargin : m.defaultSmallestEffect(median(ref, m));
+        EquivalenceTest tost = margin > 0 && Double.isFinite(margin) && d.length > 0
+                ? EquivalenceTest.pairedTost(d, margin, level) : null;
+        return new PairedComparison(m, m.label, cell, arm, reference, d.length, Math.max(0, expectedPairs - d.length),
+                resolution, SignedRankTest.test(d), HodgesLehmann.paired(d, 1 - level), tost, Double.NaN, level);
+    }
+
+    private static double median(List<TrialRecord> runs, Measure m) {
+        double[] v = runs.stream().filter(TrialRecord::trained).mapToDouble(m::of).filter(x -> !Double.isNaN(x)).sorted()
+                .toArray();
+        return v.length == 0 ? Double.NaN : v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    }
+
+    /**
+     * In words: "different" (Holm p below the level), "negligible" (inside the smallest effect of
+     * interest by the equivalence test), both, or "inconclusive", saying when the pairs are too
+     * few to show either.
+     */
+    String verdict() {
+        boolean different = holmP <= level;
+        boolean negligible = equivalence != null && equivalence.equivalent();
+        if (different && negligible) {
+            return "different, but by less than the smallest effect of interest";
+        }
+        if (different) {
+            return "different";
+        }
+        if (negligible) {
+            return test.n() == 0 ? "tie (every pair equal at the resolution)" : "negligible (equivalent within the margin)";
+        }
+        if (equivalence != null && equivalence.cannotShowEquivalence() && test.n() > 0
+                && io.gradsweep.driver.stats.MinimumP.cannotReach(test.n(), level)) {
+            return "inconclusive: " + pairs + " pairs can show neither a difference nor equivalence";
+        }
+        return "inconclusive";
     }
 
     PairedComparison withHolm(double adjusted) {
-        return new PairedComparison(quantity, cell, arm, reference, pairs, unpaired, resolution, test, effect, adjusted);
+        return new PairedComparison(measure, quantity, cell, arm, reference, pairs, unpaired, resolution, test, effect, equivalence,
+                adjusted, level);
     }
 }

@@ -32,8 +32,14 @@ final class ReportTables {
                         + " with its exact distribution-free %s%% interval ('too few pairs' when no interval reaches that"
                         + " coverage). p: Wilcoxon signed-rank, two-sided, mid-ranks for tied sizes, exact by enumerating"
                         + " the sign flips (up to 50 pairs); minimum p: the smallest p those pairs can give;"
-                        + " Holm-corrected over the %d rows with a p.", first.quantity, a.reference,
-                        first.resolution.describe(), num(100 * (1 - a.level)), tested)));
+                        + " Holm-corrected over the %d rows with a p. Equivalence: two one-sided exact signed-rank tests"
+                        + " (TOST) that the difference lies within +- the smallest effect of interest (%s); its p is the"
+                        + " larger one-sided p. Verdict: different (Holm p <= %s), negligible (equivalence p <= %s), both"
+                        + " (a real but negligible difference), or inconclusive (with too few pairs to show either, it says so).",
+                        first.quantity, a.reference, first.resolution.describe(), num(100 * (1 - a.level)), tested,
+                        a.plan.smallestEffect().containsKey(first.measure.column())
+                                ? "declared in the study's analysis block: " + num(a.plan.smallestEffect().get(first.measure.column()))
+                                : "default: " + first.measure.defaultSmallestEffectRule(), num(a.level), num(a.level))));
             }
         }
     }
@@ -50,31 +56,43 @@ final class ReportTables {
                 + " times are compared at the evaluation points' resolution: a pair is ordered (arm first, reference first),"
                 + " tied (same evaluation point, or neither run within the budget), or has no order (a run stopped early, by"
                 + " target_loss or a time limit, before the other got there). A run that never reached it is censored where it"
-                + " was last seen (a diverged one at its budget: it never would). P(arm first): ties count one half. Reached:"
+                + " was last seen (a diverged one at its budget: it never would). P(arm first): ties count one half, with an interval of"
+                + " at least its coverage at any n (Clopper-Pearson bounds of 'first' and 'first or tie', averaged). RMST"
+                + " difference: the restricted mean epochs to the threshold up to the budget (the area under the"
+                + " Kaplan-Meier curve of 'not yet reached'), arm minus reference, negative when the arm gets there sooner,"
+                + " with a normal interval (survRM2's contrast); n/a when a run stopped before the budget leaves a curve"
+                + " unknown. Since a crossing is recorded at the evaluation that saw it, every time, and so each arm's RMST,"
+                + " may be late by up to one evaluation interval. Reached:"
                 + " runs that got there within the budget, of the runs with a time (failed runs have none; timed-out runs are"
                 + " censored where they stopped). Where both reached it: arm minus reference in epochs, the Hodges-Lehmann"
                 + " estimate with its exact %s%% interval (none when the pairs are too few for that coverage). Where one never"
                 + " reached it: only a sign and a bound. p: exact two-sided sign test of arm first against reference first"
-                + " (ties dropped); minimum p: the smallest p that many pairs can give; log-rank: the two arms' Kaplan-Meier"
-                + " curves, unpaired, chi-square approximation. Holm: the sign and log-rank tests of every row form one"
+                + " (ties dropped); minimum p: the smallest p that many pairs can give; log-rank: the two arms' curves, unpaired, by"
+                + " permutation of the arm labels: exact over all relabellings when there are at most %d, else %d seeded"
+                + " random ones (p = (1 + as extreme) / (1 + relabellings)); the log-rank column says which. Holm: the sign and log-rank tests of every row form one"
                 + " family of %d p-values, corrected together.", t, a.exploratory
                         ? " (exploratory: the threshold was chosen from the data, none being declared in the study's analysis block)"
                         : a.plan.thresholdSource().equals("analysis.threshold")
                                 ? " (the primary endpoint, declared in the study's analysis block)" : "", a.plan.compare().name(),
-                a.reference, num(100 * (1 - a.level)), tested),
+                a.reference, num(100 * (1 - a.level)), TimeComparison.PERMUTATIONS, TimeComparison.PERMUTATIONS, tested),
                 List.of("cell", "arm", "reference", "pairs", "arm first", "reference first", "tied", "no order",
-                        "P(arm first)", "arm reached", "reference reached", "arm median epochs [95% CI]",
-                        "reference median epochs [95% CI]", "both reached: difference [CI]", "one never reached",
-                        "sign test p", "minimum p", "Holm p", "log-rank p (approx.)", "log-rank Holm p"));
+                        "P(arm first) [CI]", "arm reached", "reference reached", "RMST difference [CI]",
+                        "arm median epochs [95% CI]", "reference median epochs [95% CI]", "both reached: difference [CI]",
+                        "one never reached", "sign test p", "minimum p", "Holm p", "log-rank p", "log-rank", "log-rank Holm p"));
         for (TimeComparison c : a.headlineComparisons) {
             KaplanMeier arm = a.group(c.cell, c.arm).survival.get(a.headline);
             KaplanMeier ref = a.group(c.cell, c.reference).survival.get(a.headline);
             int n = c.signTest.n();
             table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.armFirst),
-                    count(c.referenceFirst), count(c.ties), count(c.undetermined), num(c.armFirstProbability()),
-                    c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns, median(arm), median(ref),
+                    count(c.referenceFirst), count(c.ties), count(c.undetermined),
+                    c.ordered() == 0 ? "n/a" : num(c.armFirstProbability()) + " " + ci(c.first.interval()),
+                    c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns,
+                    c.rmst == null ? "n/a" : num(c.rmst.estimate()) + " " + ci(c.rmst.interval()), median(arm), median(ref),
                     bothReached(c), bounds(c), p(c.signTest.pValue()),
-                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP), p(c.logRankHolmP)));
+                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP),
+                    c.logRank == null ? "n/a" : c.logRank.exact() ? "exact, " + c.logRank.permutations() + " relabellings"
+                            : c.logRank.permutations() + " random relabellings",
+                    p(c.logRankHolmP)));
         }
         return table;
     }
@@ -165,14 +183,17 @@ final class ReportTables {
 
     private TableBuilder comparisons(List<PairedComparison> family, String name, String caption) {
         TableBuilder table = new TableBuilder(name, caption, List.of("cell", "arm", "reference", "pairs", "tied", "unpaired",
-                "difference [CI]", "rank-biserial r", "signed-rank p", "exact", "minimum p", "Holm p"));
+                "difference [CI]", "rank-biserial r", "signed-rank p", "exact", "minimum p", "Holm p",
+                "smallest effect of interest", "equivalence p", "verdict"));
         for (PairedComparison c : family) {
             String effect = c.effect.n() == 0 ? "n/a" : num(c.effect.estimate())
                     + (c.effect.attainable() ? " " + ci(c.effect.interval()) : " [too few pairs]");
             table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.test.zeroCount()),
                     count(c.unpaired), effect, num(c.test.rankBiserialCorrelation()), p(c.test.pValue()),
                     c.test.n() == 0 ? "n/a" : c.test.exact() ? "exact" : "normal approx.",
-                    c.test.n() == 0 ? "n/a" : p(c.test.minimumPValue()), p(c.holmP)));
+                    c.test.n() == 0 ? "n/a" : p(c.test.minimumPValue()), p(c.holmP),
+                    c.equivalence == null ? "n/a" : "+-" + num(c.equivalence.margin()),
+                    c.equivalence == null ? "n/a" : p(c.equivalence.pValue()), c.verdict()));
         }
         return table;
     }

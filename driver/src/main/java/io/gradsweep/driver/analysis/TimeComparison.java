@@ -1,7 +1,9 @@
 package io.gradsweep.driver.analysis;
 
+import io.gradsweep.driver.stats.FirstToEvent;
 import io.gradsweep.driver.stats.HodgesLehmann;
-import io.gradsweep.driver.stats.LogRankTest;
+import io.gradsweep.driver.stats.PermutationLogRank;
+import io.gradsweep.driver.stats.RestrictedMeanTime;
 import io.gradsweep.driver.stats.SignTest;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,7 +46,12 @@ final class TimeComparison {
     final int referenceSoonerCensored;
     final double referenceSoonerBy;
     final SignTest signTest;
-    /** Log-rank test of the two arms' Kaplan-Meier curves (unpaired, chi-square approximation); NaN if an arm has no run. */
+    /** P(arm first) with ties one half, over the pairs with an order or a tie, with its interval. */
+    final FirstToEvent first;
+    /** Restricted mean epochs to the threshold up to the budget, arm minus reference; null when it cannot be computed. */
+    final RestrictedMeanTime.Difference rmst;
+    /** Permutation log-rank test of the two arms' curves (unpaired): exact over all relabellings for small arms. */
+    final PermutationLogRank logRank;
     final double logRankP;
     /** Holm-adjusted over the primary family: every row's sign test and log-rank test together. */
     final double holmP;
@@ -54,7 +61,8 @@ final class TimeComparison {
             int armFirst, int referenceFirst, int ties, int undetermined, int unpaired, int armRuns, int armReached,
             int referenceRuns, int referenceReached, double budgetEpochs, double[] bothReachedDifferences,
             HodgesLehmann bothReached, int armSoonerCensored, double armSoonerBy, int referenceSoonerCensored,
-            double referenceSoonerBy, SignTest signTest, double logRankP, double holmP, double logRankHolmP) {
+            double referenceSoonerBy, SignTest signTest, FirstToEvent first, RestrictedMeanTime.Difference rmst,
+            PermutationLogRank logRank, double holmP, double logRankHolmP) {
         this.quantity = quantity;
         this.cell = cell;
         this.arm = arm;
@@ -78,17 +86,22 @@ final class TimeComparison {
         this.referenceSoonerCensored = referenceSoonerCensored;
         this.referenceSoonerBy = referenceSoonerBy;
         this.signTest = signTest;
-        this.logRankP = logRankP;
+        this.first = first;
+        this.rmst = rmst;
+        this.logRank = logRank;
+        this.logRankP = logRank == null ? Double.NaN : logRank.pValue();
         this.holmP = holmP;
         this.logRankHolmP = logRankHolmP;
     }
 
     static TimeComparison of(String quantity, List<String> cell, String arm, String reference, double threshold,
-            TimeToThreshold a, TimeToThreshold ref, double budgetEpochs, int expectedPairs, double level) {
+            TimeToThreshold a, TimeToThreshold ref, double budgetEpochs, int expectedPairs, double level, long seed) {
         Map<Integer, TimeToEvent> refByReplicate = ref.byReplicate();
         int pairs = 0;
         int[] order = new int[PairOrder.values().length];
         List<Double> both = new ArrayList<>();
+        // the pairs with an order or a tie, as (step, reached) for FirstToEvent: steps compare exactly
+        List<TimeToEvent[]> determined = new ArrayList<>();
         int armCensored = 0;
         double armBy = Double.POSITIVE_INFINITY;
         int refCensored = 0;
@@ -101,6 +114,9 @@ final class TimeComparison {
             pairs++;
             PairOrder o = PairOrder.of(x, y);
             order[o.ordinal()]++;
+            if (o != PairOrder.UNDETERMINED) {
+                determined.add(new TimeToEvent[] {x, y});
+            }
             if (x.reached() && y.reached()) {
                 both.add(x.step() == y.step() ? 0.0 : x.epoch() - y.epoch());
             } else if (o == PairOrder.ARM_FIRST) {
@@ -113,21 +129,52 @@ final class TimeComparison {
         }
         double[] d = both.stream().mapToDouble(Double::doubleValue).toArray();
         SignTest sign = SignTest.test(order[PairOrder.ARM_FIRST.ordinal()], order[PairOrder.REFERENCE_FIRST.ordinal()]);
-        double logRank = a.runs.isEmpty() || ref.runs.isEmpty() ? Double.NaN
-                : LogRankTest.compare(a.epochs, a.reached, ref.epochs, ref.reached).pValue();
+        FirstToEvent first = FirstToEvent.paired(
+                determined.stream().mapToDouble(e -> (double) e[0].step()).toArray(), reachedOf(determined, 0),
+                determined.stream().mapToDouble(e -> (double) e[1].step()).toArray(), reachedOf(determined, 1), 1 - level);
+        PermutationLogRank logRank = a.runs.isEmpty() || ref.runs.isEmpty() ? null
+                : PermutationLogRank.compare(a.steps, a.reached, ref.steps, ref.reached, seed, PERMUTATIONS);
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, order[PairOrder.ARM_FIRST.ordinal()],
                 order[PairOrder.REFERENCE_FIRST.ordinal()], order[PairOrder.TIE.ordinal()],
                 order[PairOrder.UNDETERMINED.ordinal()], Math.max(0, expectedPairs - pairs), a.runs.size(), a.reachedCount(),
                 ref.runs.size(), ref.reachedCount(), budgetEpochs, d, HodgesLehmann.paired(d, 1 - level), armCensored,
-                armCensored == 0 ? Double.NaN : armBy, refCensored, refCensored == 0 ? Double.NaN : refBy, sign, logRank,
-                Double.NaN, Double.NaN);
+                armCensored == 0 ? Double.NaN : armBy, refCensored, refCensored == 0 ? Double.NaN : refBy, sign, first,
+                rmst(a, ref, budgetEpochs, level), logRank, Double.NaN, Double.NaN);
+    }
+
+    /** Random relabellings of the permutation log-rank when the arms are too large to enumerate. */
+    static final int PERMUTATIONS = 9999;
+
+    private static boolean[] reachedOf(List<TimeToEvent[]> pairs, int side) {
+        boolean[] r = new boolean[pairs.size()];
+        for (int i = 0; i < r.length; i++) {
+            r[i] = pairs.get(i)[side].reached();
+        }
+        return r;
+    }
+
+    /**
+     * The difference in restricted mean epochs to the threshold up to the budget: the area under
+     * each arm's "not yet reached" curve. Null when there is no common budget, or a run stopped
+     * early leaves a curve unknown before it.
+     */
+    private static RestrictedMeanTime.Difference rmst(TimeToThreshold a, TimeToThreshold ref, double budget, double level) {
+        if (Double.isNaN(budget) || a.runs.isEmpty() || ref.runs.isEmpty()) {
+            return null;
+        }
+        try {
+            return RestrictedMeanTime.difference(RestrictedMeanTime.of(a.epochs, a.reached, budget),
+                    RestrictedMeanTime.of(ref.epochs, ref.reached, budget), 1 - level);
+        } catch (IllegalArgumentException e) { // a curve not known up to the budget
+            return null;
+        }
     }
 
     TimeComparison withHolm(double adjusted, double logRankAdjusted) {
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, armFirst, referenceFirst, ties,
                 undetermined, unpaired, armRuns, armReached, referenceRuns, referenceReached, budgetEpochs,
                 bothReachedDifferences, bothReached, armSoonerCensored, armSoonerBy, referenceSoonerCensored,
-                referenceSoonerBy, signTest, logRankP, adjusted, logRankAdjusted);
+                referenceSoonerBy, signTest, first, rmst, logRank, adjusted, logRankAdjusted);
     }
 
     /** Pairs with an order or a tie: the denominator of P(arm first). */
@@ -137,8 +184,7 @@ final class TimeComparison {
 
     /** P(arm first), ties counting one half, over the pairs with an order or a tie; NaN when none. */
     double armFirstProbability() {
-        int n = ordered();
-        return n == 0 ? Double.NaN : (armFirst + 0.5 * ties) / n;
+        return first.estimate();
     }
 
     /** The effect size the headline is ordered by: how far P(arm first) is from one half. */

@@ -20,7 +20,7 @@ class FindingsTest {
             ref.add(trial("relu", r, "ok", 10, refEpoch));
         }
         return TimeComparison.of("epochs to train loss 0.1", List.of("2"), "elu", "relu", 0.1, TimeToThreshold.of(arm, 0),
-                TimeToThreshold.of(ref, 0), 10, 5, 0.05);
+                TimeToThreshold.of(ref, 0), 10, 5, 0.05, 1L);
     }
 
     /**
@@ -63,9 +63,9 @@ class FindingsTest {
             b.add(trial("relu", r, "ok", 10, eb[r]));
         }
         TimeComparison ab = TimeComparison.of("t", List.of(), "elu", "relu", 0.1, TimeToThreshold.of(a, 0),
-                TimeToThreshold.of(b, 0), 10, 6, 0.05);
+                TimeToThreshold.of(b, 0), 10, 6, 0.05, 1L);
         TimeComparison ba = TimeComparison.of("t", List.of(), "relu", "elu", 0.1, TimeToThreshold.of(b, 0),
-                TimeToThreshold.of(a, 0), 10, 6, 0.05);
+                TimeToThreshold.of(a, 0), 10, 6, 0.05, 1L);
         assertEquals(ab.armFirst, ba.referenceFirst);
         assertEquals(ab.referenceFirst, ba.armFirst);
         assertEquals(ab.ties, ba.ties);

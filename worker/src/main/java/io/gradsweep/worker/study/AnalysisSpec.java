@@ -1,6 +1,7 @@
 package io.gradsweep.worker.study;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -16,10 +17,14 @@ import java.util.Optional;
  * @param threshold the primary endpoint: epochs to this train loss (one of the study's thresholds)
  * @param level the significance level (and 1 - the coverage of the intervals)
  * @param secondary measures compared besides the primary endpoint, by column name (see {@link #MEASURES})
+ * @param smallestEffect per measure (column name), the smallest difference that matters: a smaller
+ *     one is called negligible when the equivalence test shows it; measures not given get analyze's defaults
  */
 public record AnalysisSpec(Optional<String> compare, Optional<List<String>> by, Optional<String> reference,
-                           Optional<Double> threshold, double level, Optional<List<String>> secondary) {
-    public static final List<String> KEYS = List.of("compare", "by", "reference", "threshold", "level", "secondary");
+                           Optional<Double> threshold, double level, Optional<List<String>> secondary,
+                           Map<String, Double> smallestEffect) {
+    public static final List<String> KEYS = List.of("compare", "by", "reference", "threshold", "level", "secondary",
+            "smallest_effect");
     /** The per-run measures analyze can compare, by the column names of its tables. */
     public static final List<String> MEASURES = List.of("final_train_loss", "best_train_loss", "final_test_loss",
             "best_test_loss", "final_train_accuracy", "best_train_accuracy", "final_test_accuracy", "best_test_accuracy",
@@ -29,11 +34,12 @@ public record AnalysisSpec(Optional<String> compare, Optional<List<String>> by, 
     public AnalysisSpec {
         by = by.map(List::copyOf);
         secondary = secondary.map(List::copyOf);
+        smallestEffect = Map.copyOf(smallestEffect);
     }
 
     /** No {@code analysis:} block: every choice left to analyze's defaults. */
     public static AnalysisSpec none() {
         return new AnalysisSpec(Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), DEFAULT_LEVEL,
-                Optional.empty());
+                Optional.empty(), Map.of());
     }
 }

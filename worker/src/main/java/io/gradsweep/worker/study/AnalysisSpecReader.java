@@ -101,7 +101,27 @@ final class AnalysisSpecReader {
                 secondary = Optional.of(list);
             }
         }
-        return new AnalysisSpec(compare, by, reference, threshold, level, secondary);
+        Map<String, Double> smallest = new java.util.LinkedHashMap<>();
+        if (m.containsKey("smallest_effect")) {
+            Object v = m.get("smallest_effect");
+            if (!(v instanceof Map<?, ?> entries)) {
+                problems.badValue("analysis.smallest_effect", v, "a mapping of measure: smallest difference that matters,"
+                        + " e.g. {final_test_accuracy: 0.01}");
+            } else {
+                for (Map.Entry<?, ?> e : entries.entrySet()) {
+                    String path = Problems.key("analysis.smallest_effect", String.valueOf(e.getKey()));
+                    if (!AnalysisSpec.MEASURES.contains(String.valueOf(e.getKey()))) {
+                        problems.add(path, "not a measure" + Suggest.didYouMean(String.valueOf(e.getKey()), AnalysisSpec.MEASURES)
+                                + "; allowed: " + String.join(", ", AnalysisSpec.MEASURES));
+                    } else if (e.getValue() instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) {
+                        smallest.put(String.valueOf(e.getKey()), n.doubleValue());
+                    } else {
+                        problems.badValue(path, e.getValue(), "a number > 0, in the measure's unit");
+                    }
+                }
+            }
+        }
+        return new AnalysisSpec(compare, by, reference, threshold, level, secondary, smallest);
     }
 
     private static String dimension(Problems problems, String path, Object v, List<Dimension> dimensions) {

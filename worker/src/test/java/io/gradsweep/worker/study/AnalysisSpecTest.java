@@ -20,7 +20,8 @@ class AnalysisSpecTest {
     @Test
     void aDeclaredBlockIsReadAndLeavesTheHashAlone() {
         Study s = Study.parse(STUDY + "analysis:\n  compare: activation\n  by: [depth]\n  reference: relu\n  threshold: 0.1\n"
-                + "  level: 0.01\n  secondary: [final_test_accuracy, log_loss_area]\n", "f.yaml");
+                + "  level: 0.01\n  secondary: [final_test_accuracy, log_loss_area]\n"
+                + "  smallest_effect: {final_test_accuracy: 0.005}\n", "f.yaml");
         AnalysisSpec a = s.analysis();
         assertEquals(Optional.of("activation"), a.compare());
         assertEquals(Optional.of(List.of("depth")), a.by());
@@ -28,6 +29,7 @@ class AnalysisSpecTest {
         assertEquals(Optional.of(0.1), a.threshold());
         assertEquals(0.01, a.level());
         assertEquals(Optional.of(List.of("final_test_accuracy", "log_loss_area")), a.secondary());
+        assertEquals(java.util.Map.of("final_test_accuracy", 0.005), a.smallestEffect());
         assertEquals(Study.parse(STUDY, "f.yaml").hash(), s.hash(), "the analysis changes no trial");
         assertEquals(AnalysisSpec.none(), Study.parse(STUDY, "f.yaml").analysis());
     }
@@ -50,7 +52,13 @@ class AnalysisSpecTest {
         assertTrue(e.getMessage().contains("already analysis.compare"), e.getMessage());
         e = refused("analysis:\n  primary: 0.1\n");
         assertEquals("analysis.primary", e.keyPath());
-        assertTrue(e.getMessage().contains("compare, by, reference, threshold, level, secondary"), e.getMessage());
+        assertTrue(e.getMessage().contains("compare, by, reference, threshold, level, secondary, smallest_effect"), e.getMessage());
+        e = refused("analysis:\n  smallest_effect: {final_test_accuracy: -1}\n");
+        assertEquals("analysis.smallest_effect.final_test_accuracy", e.keyPath());
+        assertTrue(e.getMessage().contains("a number > 0"), e.getMessage());
+        e = refused("analysis:\n  smallest_effect: {accuracy: 0.01}\n");
+        assertEquals("analysis.smallest_effect.accuracy", e.keyPath());
+        assertTrue(e.getMessage().contains("final_test_accuracy"), e.getMessage());
         e = refused("analysis: [compare]\n");
         assertEquals("analysis", e.keyPath());
     }

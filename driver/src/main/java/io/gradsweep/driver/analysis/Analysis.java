@@ -32,6 +32,8 @@ final class Analysis {
     private final Map<List<String>, GroupResult> byGroup;
     final List<TimeComparison> headlineComparisons;
     final List<List<PairedComparison>> measureComparisons;
+    /** Per arm: does its headline effect change across cells. */
+    final List<EffectHeterogeneity> heterogeneity;
 
     Analysis(Study study, AnalysisPlan plan, StudyData data) {
         this.study = study;
@@ -60,6 +62,8 @@ final class Analysis {
         this.groupResults = List.copyOf(results);
         this.byGroup = index;
         this.headlineComparisons = headline < 0 ? List.of() : timeComparisons(headline);
+        List<String> others = groups.arms.stream().filter(x -> !x.equals(reference)).toList();
+        this.heterogeneity = EffectHeterogeneity.of(headlineComparisons, others, level);
         List<List<PairedComparison>> families = new ArrayList<>();
         for (Measure m : compared) {
             List<PairedComparison> family = new ArrayList<>();

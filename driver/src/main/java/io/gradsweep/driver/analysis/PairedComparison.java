@@ -105,6 +105,10 @@ final class PairedComparison {
                 && io.gradsweep.driver.stats.MinimumP.cannotReach(test.n(), level)) {
             return "inconclusive: " + pairs + " pairs can show neither a difference nor equivalence";
         }
+        if (test.n() > 0 && io.gradsweep.driver.stats.MinimumP.cannotReach(test.n(), level)) {
+            return "inconclusive (" + test.n() + " untied pairs cannot show a difference at p <= "
+                    + ReportTables.num(level) + ")";
+        }
         return "inconclusive";
     }
 

@@ -18,6 +18,9 @@ final class ReportTables {
         this.a = analysis;
         this.headline = headlineTable();
         tables.add(headline);
+        if (!a.heterogeneity.isEmpty()) {
+            tables.add(heterogeneity());
+        }
         tables.add(completeness());
         tables.add(timesToThresholds());
         tables.add(measures());
@@ -87,14 +90,26 @@ final class ReportTables {
                     count(c.referenceFirst), count(c.ties), count(c.undetermined),
                     c.ordered() == 0 ? "n/a" : num(c.armFirstProbability()) + " " + ci(c.first.interval()),
                     c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns,
-                    c.rmst == null ? "n/a" : num(c.rmst.estimate()) + " " + ci(c.rmst.interval()), median(arm), median(ref),
+                    rmst(c), median(arm), median(ref),
                     bothReached(c), bounds(c), p(c.signTest.pValue()),
                     n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP),
-                    c.logRank == null ? "n/a" : c.logRank.exact() ? "exact, " + c.logRank.permutations() + " relabellings"
+                    c.logRank == null || c.logRank.permutations() == 0 ? "n/a (no run reached it)"
+                            : c.logRank.exact() ? "exact, " + c.logRank.permutations() + " relabellings"
                             : c.logRank.permutations() + " random relabellings",
                     p(c.logRankHolmP)));
         }
         return table;
+    }
+
+    /** The RMST difference; with no spread in either arm (every run at one time) there is no interval to give. */
+    private static String rmst(TimeComparison c) {
+        if (c.rmst == null) {
+            return "n/a";
+        }
+        if (!(c.rmst.standardError() > 0)) {
+            return num(c.rmst.estimate()) + " [no spread: no interval]";
+        }
+        return num(c.rmst.estimate()) + " " + ci(c.rmst.interval());
     }
 
     private static String bothReached(TimeComparison c) {
@@ -132,6 +147,34 @@ final class ReportTables {
         return Findings.of(a.headlineComparisons, a::cellLabel, a.exploratory, a.level, a.primaryFamilySize(), 3);
     }
 
+    private TableBuilder heterogeneity() {
+        TableBuilder table = new TableBuilder("heterogeneity", String.format(Locale.ROOT, "Does each arm's effect on the"
+                + " time to train loss %s change across cells? The RMST difference (arm minus %s, restricted mean epochs up"
+                + " to the budget) of each cell, weighted by its inverse variance: Cochran's Q (chi-square with cells - 1"
+                + " degrees of freedom; a small p says the effect differs between cells), I^2 (the share of the spread"
+                + " between cells beyond their sampling error, 0 to 1) with its %s%% interval (Higgins and Thompson 2002),"
+                + " and the pooled difference. Cells without a difference with a positive standard error are left out"
+                + " (e.g. both arms' runs all at the budget). With few cells Q has little power: a large p is not evidence"
+                + " that the effect is the same.", a.plan.thresholds().get(a.headline), a.reference,
+                num(100 * (1 - a.level))),
+                List.of("arm", "cells", "left out", "Q", "df", "p", "I^2 [CI]", "pooled RMST difference [CI]"));
+        for (EffectHeterogeneity h : a.heterogeneity) {
+            if (h.test() == null) {
+                table.add(List.of(h.arm(), count(h.cells()), count(h.leftOut()), "n/a", "n/a", "n/a", "n/a", "n/a"));
+                continue;
+            }
+            double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
+                    1 - a.level / 2);
+            double pooled = h.test().pooledEstimate();
+            double se = h.test().pooledStandardError();
+            table.add(List.of(h.arm(), count(h.cells()), count(h.leftOut()), num(h.test().q()),
+                    count(h.test().degreesOfFreedom()), p(h.test().pValue()),
+                    num(h.test().iSquared()) + " " + ci(h.test().iSquaredInterval()),
+                    num(pooled) + " [" + num(pooled - z * se) + ", " + num(pooled + z * se) + "]"));
+        }
+        return table;
+    }
+
     private TableBuilder completeness() {
         TableBuilder table = new TableBuilder("groups", "What each group holds: trials the study plans, present in the"
                 + " tables, missing (not run yet, or lost), and how the present ones ended. Divergence rate: diverged among"
@@ -153,16 +196,42 @@ final class ReportTables {
                 + " its budget), how many reached it within the budget, and the Kaplan-Meier median with its 95% Brookmeyer-Crowley"
                 + " interval (log-log); 'not reached' when fewer than half got there, an open upper bound when the curve's"
                 + " upper band never crosses one half. Times are the evaluation points at which a crossing was first seen: the run"
-                + " got there between that point and the one before, so a time is exact only to the evaluation interval.",
-                List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]", "median steps [95% CI]"));
+                + " got there between that point and the one before, so a time is exact only to the evaluation interval. The last column"
+                + " treats each time as that interval (a never-reached run as after its end) and gives the interval where"
+                + " Turnbull's nonparametric maximum-likelihood estimate (for interval-censored data) passes one half: the"
+                + " median is somewhere in it, and its width is the evaluation resolution there.",
+                List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]", "median steps [95% CI]",
+                        "median epochs, interval-censored"));
         for (GroupResult g : a.groupResults) {
             for (int i = 0; i < a.plan.thresholds().size(); i++) {
                 table.add(List.of(a.cellLabel(g.cell), g.arm, String.valueOf(a.plan.thresholds().get(i)),
                         count(g.times.get(i).epochs.length), count(g.times.get(i).reachedCount()), median(g.survival.get(i)),
-                        median(g.survivalSteps.get(i))));
+                        median(g.survivalSteps.get(i)), turnbullMedian(g.times.get(i).turnbull())));
             }
         }
         return table;
+    }
+
+    /**
+     * Where the interval-censored (Turnbull) estimate puts the median: the innermost interval in
+     * which the probability of having reached the threshold passes one half. Its width is the
+     * evaluation resolution there; "not reached" when the mass there never passes one half.
+     */
+    static String turnbullMedian(io.gradsweep.driver.stats.Turnbull t) {
+        if (t == null) {
+            return "n/a";
+        }
+        double cumulative = 0;
+        for (io.gradsweep.driver.stats.Turnbull.Mass m : t.masses()) {
+            if (Double.isInfinite(m.upper())) {
+                break;
+            }
+            cumulative += m.probability();
+            if (cumulative >= 0.5 - 1e-12) {
+                return "(" + num(m.lower()) + ", " + num(m.upper()) + "]";
+            }
+        }
+        return "not reached";
     }
 
     private TableBuilder measures() {

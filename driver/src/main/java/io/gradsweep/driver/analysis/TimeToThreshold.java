@@ -1,5 +1,6 @@
 package io.gradsweep.driver.analysis;
 
+import io.gradsweep.driver.stats.Turnbull;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -37,6 +38,33 @@ final class TimeToThreshold {
             }
         }
         return new TimeToThreshold(runs);
+    }
+
+    /**
+     * The NPMLE of the time to the threshold from the intervals the evaluation points allow: a
+     * reached run got there in (evaluation before, evaluation that saw it], a censored one after its
+     * time. Null when a run reached it at initialisation (an interval of zero width) or there are no runs.
+     */
+    Turnbull turnbull() {
+        if (runs.isEmpty()) {
+            return null;
+        }
+        double[] left = new double[runs.size()];
+        double[] right = new double[runs.size()];
+        for (int i = 0; i < left.length; i++) {
+            TimeToEvent r = runs.get(i);
+            if (r.reached()) {
+                if (!(r.previousEpoch() < r.epoch())) {
+                    return null;
+                }
+                left[i] = r.previousEpoch();
+                right[i] = r.epoch();
+            } else {
+                left[i] = r.epoch();
+                right[i] = Double.POSITIVE_INFINITY;
+            }
+        }
+        return Turnbull.fit(left, right);
     }
 
     int reachedCount() {

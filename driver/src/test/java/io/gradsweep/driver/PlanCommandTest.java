@@ -161,6 +161,25 @@ class PlanCommandTest {
         assertTrue(out.contains("trials/optimizer=<value>/  one row per trial; 2 partitions: adam (2), sgd (4)"), out);
     }
 
+    /**
+     * Evaluated once per epoch, a 4-epoch budget has its late points 25% of the budget apart and a
+     * 20-epoch one 5%: the warning (above 10%) comes only when thresholds make time an endpoint.
+     */
+    @Test
+    void coarseEvaluationPointsAreWarnedAboutWhenThresholdsAreRecorded() throws IOException {
+        String coarse = file("coarse", "study: coarse\nbase: {dataset: iris, epochs: 4, width: 8}\n"
+                + "grid:\n  activation: [relu]\nthresholds: [0.5]\n");
+        assertEquals(0, run("plan", coarse, "--bench-seconds", "0"), err);
+        assertTrue(out.contains("warning     evaluation points are up to 25% of a trial's budget apart"), out);
+        String fine = file("fine", "study: fine\nbase: {dataset: iris, epochs: 20, width: 8}\n"
+                + "grid:\n  activation: [relu]\nthresholds: [0.5]\n");
+        assertEquals(0, run("plan", fine, "--bench-seconds", "0"), err);
+        assertTrue(!out.contains("evaluation points are up to"), out);
+        String none = file("none", "study: none\nbase: {dataset: iris, epochs: 4, width: 8}\ngrid:\n  activation: [relu]\n");
+        assertEquals(0, run("plan", none, "--bench-seconds", "0"), err);
+        assertTrue(!out.contains("evaluation points are up to"), "no threshold, no time endpoint: " + out);
+    }
+
     @Test
     void helpDescribesPlan() {
         assertEquals(0, run("plan", "--help"));

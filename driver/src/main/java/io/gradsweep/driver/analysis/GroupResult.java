@@ -1,6 +1,7 @@
 package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.KaplanMeier;
+import io.gradsweep.driver.stats.MedianInterval;
 import io.gradsweep.driver.stats.Streams;
 import io.gradsweep.driver.stats.Summary;
 import io.gradsweep.driver.stats.WilsonInterval;
@@ -17,6 +18,8 @@ final class GroupResult {
     /** Diverged among the runs that trained (ok + diverged). */
     final WilsonInterval divergence;
     final Map<Measure, Summary> measures = new EnumMap<>(Measure.class);
+    /** The same measures' medians with their binomial order-statistic intervals (coverage at least 95% at any n). */
+    final Map<Measure, MedianInterval> medians = new EnumMap<>(Measure.class);
     /** Per study threshold, in order. */
     final List<TimeToThreshold> times = new ArrayList<>();
     final List<KaplanMeier> survival = new ArrayList<>();
@@ -40,6 +43,7 @@ final class GroupResult {
             double[] values = group.stream().filter(TrialRecord::trained).mapToDouble(m::of).toArray();
             // each row its own stream: adding a measure or a group leaves the other rows' intervals as they were
             measures.put(m, Summary.of(values, Streams.derive(seed, "measures|" + cell + "|" + arm + "|" + m.column())));
+            medians.put(m, MedianInterval.orderStatistic(values, 0.95));
         }
         for (int i = 0; i < thresholds; i++) {
             TimeToThreshold t = TimeToThreshold.of(group, i);

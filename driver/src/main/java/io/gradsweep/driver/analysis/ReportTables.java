@@ -2,6 +2,7 @@ package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.ConfidenceInterval;
 import io.gradsweep.driver.stats.KaplanMeier;
+import io.gradsweep.driver.stats.MedianInterval;
 import io.gradsweep.driver.stats.MinimumP;
 import io.gradsweep.driver.stats.Summary;
 import java.util.ArrayList;
@@ -20,6 +21,11 @@ final class ReportTables {
         tables.add(headline);
         if (!a.heterogeneity.isEmpty()) {
             tables.add(heterogeneity());
+        }
+        Aggregates aggregates = Aggregates.of(a, a.compared);
+        tables.add(iqm(aggregates));
+        if (!aggregates.profiles.isEmpty()) {
+            tables.add(profiles(aggregates));
         }
         tables.add(completeness());
         tables.add(timesToThresholds());
@@ -175,6 +181,48 @@ final class ReportTables {
         return table;
     }
 
+    private TableBuilder iqm(Aggregates g) {
+        TableBuilder table = new TableBuilder("aggregate-iqm", String.format(Locale.ROOT, "Each arm over all cells, as"
+                + " rliable (Agarwal et al. 2021) aggregates over tasks: the interquartile mean (the mean of the middle"
+                + " half of all runs, robust to a few outliers yet using more runs than the median) of each measure, with"
+                + " a %s%% stratified bootstrap interval (runs resampled within their cell, %d resamples, each row its"
+                + " own stream from --seed). Cells weigh by their runs; a measure in different units per cell is not"
+                + " comparable this way.", num(100 * (1 - a.level)), Aggregates.RESAMPLES),
+                List.of("arm", "measure", "unit", "cells", "runs", "IQM [CI]"));
+        for (Aggregates.Iqm i : g.iqms) {
+            table.add(List.of(i.arm(), i.measure().label, i.measure().unit, count(i.value().tasks()),
+                    count(i.value().runs()), i.value().runs() == 0 ? "n/a" : num(i.value().estimate()) + " "
+                            + ci(i.value().interval())));
+        }
+        return table;
+    }
+
+    private TableBuilder profiles(Aggregates g) {
+        List<String> columns = new ArrayList<>(List.of("arm", "runs"));
+        for (double t : g.at) {
+            columns.add("by epoch " + num(t));
+        }
+        TableBuilder table = new TableBuilder("performance-profile", String.format(Locale.ROOT, "Performance profile of"
+                + " each arm over all cells: the fraction of its runs that reached train loss %s by each epoch, with a"
+                + " %s%% pointwise band: exact (Clopper-Pearson) where every run's status is known, Kaplan-Meier (log-log)"
+                + " after a run stopped unreached. A crossing counts at the evaluation that saw it.",
+                a.plan.thresholds().get(a.headline), num(100 * (1 - a.level))), columns);
+        for (Aggregates.Profile p : g.profiles) {
+            List<String> row = new ArrayList<>();
+            row.add(p.arm());
+            int n = 0;
+            for (List<String> cell : a.groups.cells) {
+                n += a.group(cell, p.arm()).times.get(a.headline).runs.size();
+            }
+            row.add(count(n));
+            for (io.gradsweep.driver.stats.PerformanceProfile.Point point : p.profile().points()) {
+                row.add(Double.isNaN(point.fraction()) ? "n/a" : num(point.fraction()) + " " + ci(point.band()));
+            }
+            table.add(row);
+        }
+        return table;
+    }
+
     private TableBuilder completeness() {
         TableBuilder table = new TableBuilder("groups", "What each group holds: trials the study plans, present in the"
                 + " tables, missing (not run yet, or lost), and how the present ones ended. Divergence rate: diverged among"
@@ -234,17 +282,28 @@ final class ReportTables {
         return "not reached";
     }
 
+    /** Below this many runs a percentile-bootstrap interval under-covers badly, so none is shown. */
+    static final int MIN_BOOTSTRAP = 11;
+
     private TableBuilder measures() {
         TableBuilder table = new TableBuilder("measures", "Per-run measures of the runs that trained (ok or diverged), per"
-                + " group: n, median and quartiles (type 7), mean with a seeded 95% percentile-bootstrap interval. Runs with"
-                + " no value (e.g. accuracy in a regression, a loss that overflowed) are left out and counted.",
-                List.of("cell", "arm", "measure", "unit", "n", "no value", "median", "quartiles", "mean [95% CI]"));
+                + " group: n, the median with its distribution-free 95% interval (order statistics of the runs, binomial"
+                + " coverage of at least 95% at any n; 'too few runs' below 6, where no such interval reaches 95%),"
+                + " quartiles (type 7), and the mean with a seeded 95% percentile-bootstrap interval, shown only from "
+                + MIN_BOOTSTRAP + " runs (below that the percentile bootstrap covers far less than it says). Runs with no"
+                + " value (e.g. accuracy in a regression, a loss that overflowed) are left out and counted.",
+                List.of("cell", "arm", "measure", "unit", "n", "no value", "median", "median [95% CI]", "quartiles",
+                        "mean [95% CI]"));
         for (GroupResult g : a.groupResults) {
             for (Measure m : Measure.values()) {
                 Summary s = g.measures.get(m);
+                MedianInterval mi = g.medians.get(m);
+                String median = mi.n() == 0 ? "n/a" : num(mi.median()) + " " + (mi.attainable() ? ci(mi.interval())
+                        : "[too few runs]");
+                String mean = s.n() == 0 ? "n/a" : s.n() < MIN_BOOTSTRAP ? num(s.mean()) + " [too few runs for a bootstrap]"
+                        : num(s.mean()) + " " + ci(s.meanInterval());
                 table.add(List.of(a.cellLabel(g.cell), g.arm, m.label, m.unit, count(s.n()), count(s.nanCount()),
-                        num(s.median()), num(s.firstQuartile()) + " to " + num(s.thirdQuartile()),
-                        num(s.mean()) + " " + ci(s.meanInterval())));
+                        num(s.median()), median, num(s.firstQuartile()) + " to " + num(s.thirdQuartile()), mean));
             }
         }
         return table;

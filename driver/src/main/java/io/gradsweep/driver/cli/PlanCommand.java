@@ -57,6 +57,9 @@ public final class PlanCommand {
                 """;
     }
 
+    /** Evaluation gaps above this fraction of the budget make a time-to-threshold endpoint coarse: plan warns. */
+    static final double COARSE_EVALUATION = 0.1;
+
     /** Runs the command; returns the exit code. */
     public static int run(String[] args, PrintStream out) {
         Flags flags = Flags.parse(args, List.of("help"));
@@ -169,6 +172,12 @@ public final class PlanCommand {
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));
         out.printf(Locale.ROOT, "            traces/%s/  one row per evaluation point of each trial%n", partition);
+        if (!study.thresholds().isEmpty() && cost.coarsestEvaluation() > COARSE_EVALUATION) {
+            out.printf(Locale.ROOT, "warning     evaluation points are up to %.0f%% of a trial's budget apart late in"
+                    + " training (once per epoch, or eval_every_steps): a time to a threshold is known only to that"
+                    + " interval, coarser than %.0f%%; more epochs or a smaller eval_every_steps give a finer time%n",
+                    100 * cost.coarsestEvaluation(), 100 * COARSE_EVALUATION);
+        }
         if (cost.trials() > TrialLimit.DEFAULT) {
             out.printf(Locale.ROOT, "warning     %,d trials: run refuses more than %,d unless --max-trials %d (or"
                     + " more) raises its limit%n", cost.trials(), TrialLimit.DEFAULT, cost.trials());

@@ -27,6 +27,8 @@ public final class StudyCost {
     private final Map<Long, Long> batches = new HashMap<>();
     private final Map<String, Long> partitions = new TreeMap<>();
     private boolean morePartitions;
+    /** The largest gap between late evaluation points as a fraction of a trial's budget (steps). */
+    private double coarsestEvaluation;
 
     private StudyCost() {
     }
@@ -86,6 +88,14 @@ public final class StudyCost {
         long maxSteps = spec.integer("max_steps");
         double rowsSeen = maxSteps > 0 ? (double) batch * maxSteps : (double) shape.trainRows() * spec.integer("epochs");
         double trialFlops = 6.0 * shape.weights(depth, width) * rowsSeen;
+        // late evaluation points come every eval_every_steps, else once per epoch (log-spaced ones are early only)
+        long stepsPerEpoch = Math.max(1, (shape.trainRows() + batch - 1) / batch);
+        long budgetSteps = maxSteps > 0 ? maxSteps : stepsPerEpoch * spec.integer("epochs");
+        long every = spec.integer("eval_every_steps");
+        if (budgetSteps > 0) {
+            coarsestEvaluation = Math.max(coarsestEvaluation,
+                    (double) Math.min(budgetSteps, every > 0 ? every : stepsPerEpoch) / budgetSteps);
+        }
         flops += trialFlops;
         depthFlops.merge(depth, trialFlops, Double::sum);
         trials++;
@@ -97,6 +107,15 @@ public final class StudyCost {
         } else {
             morePartitions = true;
         }
+    }
+
+    /**
+     * The largest gap between a trial's late evaluation points as a fraction of its budget: a
+     * threshold crossing is known only to that gap, so a time-to-threshold endpoint cannot resolve
+     * differences finer than it.
+     */
+    public double coarsestEvaluation() {
+        return coarsestEvaluation;
     }
 
     public long trials() {

@@ -51,7 +51,7 @@ final class Findings {
                 how.add(bothTied + " reached it at the same evaluation point");
             }
             if (neitherTied > 0) {
-                how.add(neitherTied + (neitherTied == 1 ? " had neither run reach it" : " had neither run reach it"));
+                how.add(neitherTied + " had neither run reach it within the budget");
             }
             s.append(String.join(", ", how)).append("): no difference at the evaluation points' resolution");
             if (c.undetermined > 0) {
@@ -74,7 +74,11 @@ final class Findings {
         }
         double p = c.signTest.pValue();
         double floor = MinimumP.smallestTwoSided(n);
-        s.append(" (exact sign test p = ").append(ReportTables.p(p));
+        s.append(" (P(").append(c.arm).append(" first) = ").append(ReportTables.num(c.armFirstProbability()))
+                .append(", ").append(ReportTables.num(100 * (1 - level))).append("% CI ")
+                .append(ReportTables.num(c.first.interval().lower())).append(" to ")
+                .append(ReportTables.num(c.first.interval().upper()));
+        s.append("; exact sign test p = ").append(ReportTables.p(p));
         if (Math.abs(p - floor) <= 1e-12 * floor) {
             s.append(", the smallest possible with ").append(n).append(n == 1 ? " ordered pair" : " ordered pairs");
         }

@@ -28,14 +28,21 @@ public final class AnalyzeCommand {
                 REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR/plots/. A study still running, or
                 partly failed, is analysed with what is there; the report counts what is missing per group.
 
-                  --compare FACTOR   the grid dimension whose values are compared (default: the first one)
-                  --by F1,F2         the dimensions that make the cells compared within (default: the other
-                                     dimensions; --by '' for none)
+                The study file's analysis: block (compare, by, reference, threshold, level, secondary,
+                smallest_effect) gives the defaults; a flag overrides it.
+
+                  --compare FACTOR   the grid dimension whose values are compared (default: analysis.compare,
+                                     else the first one)
+                  --by F1,F2         the dimensions that make the cells compared within (default: analysis.by,
+                                     else the other dimensions; --by '' for none)
                   --threshold LOSS   the train-loss threshold of the headline comparison; one of the study's
-                                     thresholds (default: the tightest one at least half the runs reached)
-                  --reference VALUE  the arm the others are compared with (default: the first value of FACTOR)
+                                     thresholds (default: analysis.threshold, the declared primary endpoint;
+                                     else the tightest one at least half the runs reached, labelled exploratory)
+                  --reference VALUE  the arm the others are compared with (default: analysis.reference, else
+                                     the first value of FACTOR)
                   --out REPORT_DIR   where the report goes (default: DIR/report; a local folder)
-                  --seed N           seed of the bootstrap resampling (default 1): the same seed gives the same report
+                  --seed N           seed of the bootstrap and permutation draws (default 1): the same seed gives
+                                     the same report
                   --linear-loss      draw the loss curves on a linear axis (default: log)
                   --master URL       Spark master (default local[*], or what spark-submit set)
                   --properties-file FILE  Spark settings, as for run (e.g. a local cluster's spark.conf)

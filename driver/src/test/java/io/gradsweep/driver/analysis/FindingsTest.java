@@ -27,6 +27,9 @@ class FindingsTest {
      * Quickstart at depth 2: every elu run reached 0.1 at the last evaluation, no relu run did. The
      * exact two-sided sign test of 5 of 5 is 2 x (1/2)^5 = 0.0625 (R: binom.test(5, 5)$p.value), the
      * floor of any exact paired test with 5 pairs, so the sentence must say that 5 pairs cannot reach 0.05.
+     * The interval of P(first) averages the Clopper-Pearson bounds of "first" and "first or tie" at
+     * 97.5% each; both are 5 of 5, whose lower bound is (0.025 / 2)^(1/5) = 0.41628 (R:
+     * binom.test(5, 5, conf.level = 0.975)$conf.int).
      */
     @Test
     void reachedAtTheLastEvaluationAgainstNeverIsAllFirstNotATinyDifference() {
@@ -36,7 +39,8 @@ class FindingsTest {
         assertEquals(0, c.bothReached.n(), "no pair has two times, so no difference in epochs is reported");
         String s = Findings.sentence(c, "depth=2", false, 0.05, 1);
         assertEquals("At depth=2, all 5 elu runs reached train loss 0.1 within the 10-epoch budget and no relu run did;"
-                + " elu first in 5 of 5 pairs (exact sign test p = 0.0625, the smallest possible with 5 ordered pairs;"
+                + " elu first in 5 of 5 pairs (P(elu first) = 1, 95% CI 0.4163 to 1; exact sign test p = 0.0625, the"
+                + " smallest possible with 5 ordered pairs;"
                 + " 5 ordered pairs cannot reach p < 0.05 two-sided).", s);
     }
 

@@ -4,7 +4,6 @@ import io.gradsweep.driver.stats.MinimumP;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The sentences the report opens with, one per headline comparison, largest effect first. Each
@@ -121,9 +120,5 @@ final class Findings {
     private static String undetermined(TimeComparison c) {
         return c.undetermined + (c.undetermined == 1 ? " pair has" : " pairs have")
                 + " no order (a run stopped early, by target_loss or a time limit, before the other reached it)";
-    }
-
-    static String format(String pattern, Object... args) {
-        return String.format(Locale.ROOT, pattern, args);
     }
 }

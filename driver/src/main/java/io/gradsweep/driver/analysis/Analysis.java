@@ -92,7 +92,8 @@ final class Analysis {
                     GroupResult a = group(cell, arm);
                     family.add(TimeComparison.of(quantity, cell, arm, reference, t, a.times.get(threshold),
                             ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), level,
-                            Streams.derive(plan.seed(), "logrank|" + t + "|" + cell + "|" + arm)));
+                            Streams.derive(plan.seed(), "logrank|" + t + "|" + cell + "|" + arm),
+                            timeMargin(cell, arm)));
                 }
             }
         }
@@ -124,6 +125,27 @@ final class Analysis {
     long primaryFamilySize() {
         return headlineComparisons.stream().mapToLong(c -> (Double.isNaN(c.signTest.pValue()) ? 0 : 1)
                 + (Double.isNaN(c.logRankP) ? 0 : 1)).sum();
+    }
+
+    /**
+     * The smallest difference in epochs to a threshold that matters: the study's
+     * analysis.smallest_effect.epochs, else the widest gap between evaluation points of the two arms'
+     * runs (a crossing cannot be placed more finely, so a smaller difference cannot be told from none).
+     */
+    double timeMargin(List<String> cell, String arm) {
+        Double declared = plan.smallestEffect().get(io.gradsweep.worker.study.AnalysisSpec.EPOCHS);
+        if (declared != null) {
+            return declared;
+        }
+        double widest = 0;
+        for (String x : List.of(arm, reference)) {
+            for (TrialRecord r : groups.get(cell, x)) {
+                for (int i = 1; i < r.evalSteps.length; i++) {
+                    widest = Math.max(widest, r.epochOf(r.evalSteps[i]) - r.epochOf(r.evalSteps[i - 1]));
+                }
+            }
+        }
+        return widest;
     }
 
     /** The budget in epochs shared by every run of the arm and the reference in the cell; NaN if they differ. */

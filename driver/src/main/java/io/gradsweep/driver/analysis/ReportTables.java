@@ -79,7 +79,11 @@ final class ReportTables {
                 + " (ties dropped); minimum p: the smallest p that many pairs can give; log-rank: the two arms' curves, unpaired, by"
                 + " permutation of the arm labels: exact over all relabellings when there are at most %d, else %d seeded"
                 + " random ones (p = (1 + as extreme) / (1 + relabellings)); the log-rank column says which. Holm: the sign and log-rank tests of every row form one"
-                + " family of %d p-values, corrected together.", t, a.exploratory
+                + " family of %d p-values, corrected together. Verdict: different (a Holm p at or"
+                + " below the level), negligible (the RMST difference's 1 - 2 x level interval, e.g. 90%%, lies within +-"
+                + " the smallest effect of interest: two one-sided tests), both, a tie, or inconclusive. The smallest"
+                + " effect of interest is analysis.smallest_effect.epochs, else the widest gap between the runs'"
+                + " evaluation points: a smaller difference cannot be placed.", t, a.exploratory
                         ? " (exploratory: the threshold was chosen from the data, none being declared in the study's analysis block)"
                         : a.plan.thresholdSource().equals("analysis.threshold")
                                 ? " (the primary endpoint, declared in the study's analysis block)" : "", a.plan.compare().name(),
@@ -87,7 +91,8 @@ final class ReportTables {
                 List.of("cell", "arm", "reference", "pairs", "arm first", "reference first", "tied", "no order",
                         "P(arm first) [CI]", "arm reached", "reference reached", "RMST difference [CI]",
                         "arm median epochs [95% CI]", "reference median epochs [95% CI]", "both reached: difference [CI]",
-                        "one never reached", "sign test p", "minimum p", "Holm p", "log-rank p", "log-rank", "log-rank Holm p"));
+                        "one never reached", "sign test p", "minimum p", "Holm p", "log-rank p", "log-rank", "log-rank Holm p",
+                        "smallest effect of interest (epochs)", "RMST difference, 90% CI", "verdict"));
         for (TimeComparison c : a.headlineComparisons) {
             KaplanMeier arm = a.group(c.cell, c.arm).survival.get(a.headline);
             KaplanMeier ref = a.group(c.cell, c.reference).survival.get(a.headline);
@@ -102,7 +107,8 @@ final class ReportTables {
                     c.logRank == null || c.logRank.permutations() == 0 ? "n/a (no run reached it)"
                             : c.logRank.exact() ? "exact, " + c.logRank.permutations() + " relabellings"
                             : c.logRank.permutations() + " random relabellings",
-                    p(c.logRankHolmP)));
+                    p(c.logRankHolmP), "+-" + num(c.margin),
+                    c.equivalenceInterval == null ? "n/a" : ci(c.equivalenceInterval), c.verdict(a.level)));
         }
         return table;
     }

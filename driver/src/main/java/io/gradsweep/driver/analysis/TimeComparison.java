@@ -53,6 +53,10 @@ final class TimeComparison {
     /** Permutation log-rank test of the two arms' curves (unpaired): exact over all relabellings for small arms. */
     final PermutationLogRank logRank;
     final double logRankP;
+    /** The smallest difference in epochs that matters: declared, or the widest gap between the runs' evaluation points. */
+    final double margin;
+    /** The RMST difference's interval at 1 - 2 level: inside +-margin means equivalent at the level (two one-sided tests). */
+    final io.gradsweep.driver.stats.ConfidenceInterval equivalenceInterval;
     /** Holm-adjusted over the primary family: every row's sign test and log-rank test together. */
     final double holmP;
     final double logRankHolmP;
@@ -62,7 +66,8 @@ final class TimeComparison {
             int referenceRuns, int referenceReached, double budgetEpochs, double[] bothReachedDifferences,
             HodgesLehmann bothReached, int armSoonerCensored, double armSoonerBy, int referenceSoonerCensored,
             double referenceSoonerBy, SignTest signTest, FirstToEvent first, RestrictedMeanTime.Difference rmst,
-            PermutationLogRank logRank, double holmP, double logRankHolmP) {
+            PermutationLogRank logRank, double margin, io.gradsweep.driver.stats.ConfidenceInterval equivalenceInterval,
+            double holmP, double logRankHolmP) {
         this.quantity = quantity;
         this.cell = cell;
         this.arm = arm;
@@ -90,12 +95,15 @@ final class TimeComparison {
         this.rmst = rmst;
         this.logRank = logRank;
         this.logRankP = logRank == null ? Double.NaN : logRank.pValue();
+        this.margin = margin;
+        this.equivalenceInterval = equivalenceInterval;
         this.holmP = holmP;
         this.logRankHolmP = logRankHolmP;
     }
 
     static TimeComparison of(String quantity, List<String> cell, String arm, String reference, double threshold,
-            TimeToThreshold a, TimeToThreshold ref, double budgetEpochs, int expectedPairs, double level, long seed) {
+            TimeToThreshold a, TimeToThreshold ref, double budgetEpochs, int expectedPairs, double level, long seed,
+            double margin) {
         Map<Integer, TimeToEvent> refByReplicate = ref.byReplicate();
         int pairs = 0;
         int[] order = new int[PairOrder.values().length];
@@ -139,7 +147,8 @@ final class TimeComparison {
                 order[PairOrder.UNDETERMINED.ordinal()], Math.max(0, expectedPairs - pairs), a.runs.size(), a.reachedCount(),
                 ref.runs.size(), ref.reachedCount(), budgetEpochs, d, HodgesLehmann.paired(d, 1 - level), armCensored,
                 armCensored == 0 ? Double.NaN : armBy, refCensored, refCensored == 0 ? Double.NaN : refBy, sign, first,
-                rmst(a, ref, budgetEpochs, level), logRank, Double.NaN, Double.NaN);
+                rmst(a, ref, budgetEpochs, level), logRank, margin, equivalenceInterval(a, ref, budgetEpochs, level),
+                Double.NaN, Double.NaN);
     }
 
     /** Random relabellings of the permutation log-rank when the arms are too large to enumerate. */
@@ -170,11 +179,49 @@ final class TimeComparison {
         }
     }
 
+    /**
+     * Equivalence by two one-sided tests at the level: the RMST difference's 1 - 2 level interval
+     * inside +-margin (Schuirmann's interval form). Null where there is no RMST difference with spread.
+     */
+    private static io.gradsweep.driver.stats.ConfidenceInterval equivalenceInterval(TimeToThreshold a,
+            TimeToThreshold ref, double budget, double level) {
+        RestrictedMeanTime.Difference d = rmst(a, ref, budget, 2 * level);
+        return d == null || !(d.standardError() > 0) ? null : d.interval();
+    }
+
+    /**
+     * In words: "different" (the sign test or the log-rank test below the level after Holm),
+     * "negligible" (the RMST difference shown within the margin), "tie" (every ordered pair tied),
+     * or "inconclusive", saying when the pairs cannot show a difference at all.
+     */
+    String verdict(double level) {
+        boolean different = holmP <= level || logRankHolmP <= level;
+        boolean negligible = equivalenceInterval != null && equivalenceInterval.lower() > -margin
+                && equivalenceInterval.upper() < margin;
+        if (different && negligible) {
+            return "different, but by less than the smallest effect of interest";
+        }
+        if (different) {
+            return "different";
+        }
+        if (signTest.n() == 0 && ties > 0 && undetermined == 0) {
+            return "tie (every pair at the same evaluation point, or neither within the budget)";
+        }
+        if (negligible) {
+            return "negligible (equivalent within the margin)";
+        }
+        int n = signTest.n();
+        if (n > 0 && io.gradsweep.driver.stats.MinimumP.cannotReach(n, level)) {
+            return "inconclusive (" + n + " ordered pairs cannot show a difference at p <= " + ReportTables.num(level) + ")";
+        }
+        return "inconclusive";
+    }
+
     TimeComparison withHolm(double adjusted, double logRankAdjusted) {
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, armFirst, referenceFirst, ties,
                 undetermined, unpaired, armRuns, armReached, referenceRuns, referenceReached, budgetEpochs,
                 bothReachedDifferences, bothReached, armSoonerCensored, armSoonerBy, referenceSoonerCensored,
-                referenceSoonerBy, signTest, first, rmst, logRank, adjusted, logRankAdjusted);
+                referenceSoonerBy, signTest, first, rmst, logRank, margin, equivalenceInterval, adjusted, logRankAdjusted);
     }
 
     /** Pairs with an order or a tie: the denominator of P(arm first). */

@@ -20,7 +20,7 @@ class FindingsTest {
             ref.add(trial("relu", r, "ok", 10, refEpoch));
         }
         return TimeComparison.of("epochs to train loss 0.1", List.of("2"), "elu", "relu", 0.1, TimeToThreshold.of(arm, 0),
-                TimeToThreshold.of(ref, 0), 10, 5, 0.05, 1L);
+                TimeToThreshold.of(ref, 0), 10, 5, 0.05, 1L, 1.0);
     }
 
     /**
@@ -37,6 +37,7 @@ class FindingsTest {
         assertEquals(5, c.armFirst);
         assertEquals(0.0625, c.signTest.pValue(), 1e-15);
         assertEquals(0, c.bothReached.n(), "no pair has two times, so no difference in epochs is reported");
+        assertEquals("inconclusive (5 ordered pairs cannot show a difference at p <= 0.05)", c.verdict(0.05));
         String s = Findings.sentence(c, "depth=2", false, 0.05, 1);
         assertEquals("At depth=2, all 5 elu runs reached train loss 0.1 within the 10-epoch budget and no relu run did;"
                 + " elu first in 5 of 5 pairs (P(elu first) = 1, 95% CI 0.4163 to 1; exact sign test p = 0.0625, the"
@@ -53,6 +54,7 @@ class FindingsTest {
         assertTrue(s.contains("all 5 elu runs reached train loss 0.1 within the 10-epoch budget and all 5 relu runs did"), s);
         assertTrue(s.contains("every one of the 5 ordered pairs tied (5 reached it at the same evaluation point)"), s);
         assertFalse(s.contains("failed to reach"), s);
+        assertEquals("tie (every pair at the same evaluation point, or neither within the budget)", c.verdict(0.05));
         assertEquals(0.5, c.armFirstProbability());
     }
 
@@ -67,9 +69,9 @@ class FindingsTest {
             b.add(trial("relu", r, "ok", 10, eb[r]));
         }
         TimeComparison ab = TimeComparison.of("t", List.of(), "elu", "relu", 0.1, TimeToThreshold.of(a, 0),
-                TimeToThreshold.of(b, 0), 10, 6, 0.05, 1L);
+                TimeToThreshold.of(b, 0), 10, 6, 0.05, 1L, 1.0);
         TimeComparison ba = TimeComparison.of("t", List.of(), "relu", "elu", 0.1, TimeToThreshold.of(b, 0),
-                TimeToThreshold.of(a, 0), 10, 6, 0.05, 1L);
+                TimeToThreshold.of(a, 0), 10, 6, 0.05, 1L, 1.0);
         assertEquals(ab.armFirst, ba.referenceFirst);
         assertEquals(ab.referenceFirst, ba.armFirst);
         assertEquals(ab.ties, ba.ties);

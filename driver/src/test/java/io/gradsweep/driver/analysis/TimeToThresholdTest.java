@@ -138,7 +138,7 @@ class TimeToThresholdTest {
                 trial("elu", 1, "diverged", 2.0, null), trial("elu", 2, "ok", 10, 10.0)), 0);
         TimeToThreshold ref = TimeToThreshold.of(List.of(trial("relu", 0, "ok", 10, 6.0),
                 trial("relu", 1, "ok", 10, 8.0), trial("relu", 2, "ok", 10, null)), 0);
-        TimeComparison c = TimeComparison.of("epochs", List.of(), "elu", "relu", 0.1, arm, ref, 10, 3, 0.05, 1L);
+        TimeComparison c = TimeComparison.of("epochs", List.of(), "elu", "relu", 0.1, arm, ref, 10, 3, 0.05, 1L, 1.0);
         assertEquals(3, c.pairs);
         assertEquals(1, c.armFirst, "replicate 2: elu reached at its last evaluation, relu never");
         assertEquals(2, c.referenceFirst);

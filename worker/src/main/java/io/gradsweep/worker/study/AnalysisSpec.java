@@ -17,7 +17,8 @@ import java.util.Optional;
  * @param threshold the primary endpoint: epochs to this train loss (one of the study's thresholds)
  * @param level the significance level (and 1 - the coverage of the intervals)
  * @param secondary measures compared besides the primary endpoint, by column name (see {@link #MEASURES})
- * @param smallestEffect per measure (column name), the smallest difference that matters: a smaller
+ * @param smallestEffect per measure (column name, or {@code epochs} for the time to the threshold), the
+ *     smallest difference that matters: a smaller
  *     one is called negligible when the equivalence test shows it; measures not given get analyze's defaults
  */
 public record AnalysisSpec(Optional<String> compare, Optional<List<String>> by, Optional<String> reference,
@@ -30,6 +31,8 @@ public record AnalysisSpec(Optional<String> compare, Optional<List<String>> by, 
             "best_test_loss", "final_train_accuracy", "best_train_accuracy", "final_test_accuracy", "best_test_accuracy",
             "log_loss_area", "gradient_ratio_init", "peak_dead_fraction");
     public static final double DEFAULT_LEVEL = 0.05;
+    /** The smallest_effect key of the time to the threshold, in epochs. */
+    public static final String EPOCHS = "epochs";
 
     public AnalysisSpec {
         by = by.map(List::copyOf);

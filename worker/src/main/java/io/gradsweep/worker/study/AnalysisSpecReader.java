@@ -110,9 +110,11 @@ final class AnalysisSpecReader {
             } else {
                 for (Map.Entry<?, ?> e : entries.entrySet()) {
                     String path = Problems.key("analysis.smallest_effect", String.valueOf(e.getKey()));
-                    if (!AnalysisSpec.MEASURES.contains(String.valueOf(e.getKey()))) {
-                        problems.add(path, "not a measure" + Suggest.didYouMean(String.valueOf(e.getKey()), AnalysisSpec.MEASURES)
-                                + "; allowed: " + String.join(", ", AnalysisSpec.MEASURES));
+                    List<String> allowed = new ArrayList<>(AnalysisSpec.MEASURES);
+                    allowed.add(0, AnalysisSpec.EPOCHS);
+                    if (!allowed.contains(String.valueOf(e.getKey()))) {
+                        problems.add(path, "not a measure" + Suggest.didYouMean(String.valueOf(e.getKey()), allowed)
+                                + "; allowed: " + String.join(", ", allowed));
                     } else if (e.getValue() instanceof Number n && n.doubleValue() > 0 && Double.isFinite(n.doubleValue())) {
                         smallest.put(String.valueOf(e.getKey()), n.doubleValue());
                     } else {

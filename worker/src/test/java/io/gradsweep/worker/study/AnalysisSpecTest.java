@@ -21,7 +21,7 @@ class AnalysisSpecTest {
     void aDeclaredBlockIsReadAndLeavesTheHashAlone() {
         Study s = Study.parse(STUDY + "analysis:\n  compare: activation\n  by: [depth]\n  reference: relu\n  threshold: 0.1\n"
                 + "  level: 0.01\n  secondary: [final_test_accuracy, log_loss_area]\n"
-                + "  smallest_effect: {final_test_accuracy: 0.005}\n", "f.yaml");
+                + "  smallest_effect: {final_test_accuracy: 0.005, epochs: 2}\n", "f.yaml");
         AnalysisSpec a = s.analysis();
         assertEquals(Optional.of("activation"), a.compare());
         assertEquals(Optional.of(List.of("depth")), a.by());
@@ -29,7 +29,7 @@ class AnalysisSpecTest {
         assertEquals(Optional.of(0.1), a.threshold());
         assertEquals(0.01, a.level());
         assertEquals(Optional.of(List.of("final_test_accuracy", "log_loss_area")), a.secondary());
-        assertEquals(java.util.Map.of("final_test_accuracy", 0.005), a.smallestEffect());
+        assertEquals(java.util.Map.of("final_test_accuracy", 0.005, "epochs", 2.0), a.smallestEffect());
         assertEquals(Study.parse(STUDY, "f.yaml").hash(), s.hash(), "the analysis changes no trial");
         assertEquals(AnalysisSpec.none(), Study.parse(STUDY, "f.yaml").analysis());
     }

@@ -36,7 +36,7 @@ public final class PlanCommand {
                 Checks a study file and prints its plan: name and hash, the number of trials (and of
                 grid points x replicates before exclusions), each dimension with its values, the
                 estimated work in FLOPs (per trial 6 x weights x training rows x epochs, or
-                6 x weights x batch x max_steps; evaluation passes not counted), an estimate of the
+                6 x weights x the rows of max_steps steps; evaluation passes not counted), an estimate of the
                 core-hours from this machine's measured speed, and the output layout.
 
                 The speed is measured by training a network of the study's most common width (and the

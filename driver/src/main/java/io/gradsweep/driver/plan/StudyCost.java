@@ -1,5 +1,6 @@
 package io.gradsweep.driver.plan;
 
+import io.gradsweep.core.train.TrialBudget;
 import io.gradsweep.core.train.TrialSpec;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyTrial;
@@ -83,9 +84,8 @@ public final class StudyCost {
         long depth = spec.integer("depth");
         long width = spec.integer("width");
         long batch = spec.integer("batch");
-        long maxSteps = spec.integer("max_steps");
-        double rowsSeen = maxSteps > 0 ? (double) batch * maxSteps : (double) shape.trainRows() * spec.integer("epochs");
-        double trialFlops = 6.0 * shape.weights(depth, width) * rowsSeen;
+        double rowsTrained = TrialBudget.of(spec, shape.trainRows()).rowsTrained();
+        double trialFlops = 6.0 * shape.weights(depth, width) * rowsTrained;
         flops += trialFlops;
         depthFlops.merge(depth, trialFlops, Double::sum);
         trials++;

@@ -1,0 +1,108 @@
+package io.gradsweep.core.train;
+
+/**
+ * A trial's training budget, from its settings and its training set's size: steps per epoch,
+ * total steps, rows trained on, when it is evaluated. The one place this arithmetic lives: the
+ * trainer trains by it, and the cost model and {@code plan} estimate by it, so that they cannot
+ * drift apart. The trainer may stop earlier (target loss, divergence, time limit); this is the plan.
+ */
+public final class TrialBudget {
+    private final long trainRows;
+    private final long batchRows;
+    private final long stepsPerEpoch;
+    private final long totalSteps;
+    private final long evaluateEvery;
+    private final int evaluationsPerDecade;
+
+    private TrialBudget(long trainRows, long batch, long maxSteps, long epochs, long evalEverySteps,
+                        int evaluationsPerDecade) {
+        if (trainRows < 1 || batch < 1) {
+            throw new IllegalArgumentException("a budget needs at least 1 training row and a batch of at least 1,"
+                    + " got " + trainRows + " rows, batch " + batch);
+        }
+        this.trainRows = trainRows;
+        this.batchRows = Math.min(batch, trainRows);
+        this.stepsPerEpoch = (trainRows + batch - 1) / batch; // the last batch of an epoch may be short
+        this.totalSteps = maxSteps > 0 ? maxSteps : saturatedProduct(epochs, stepsPerEpoch);
+        this.evaluateEvery = evalEverySteps > 0 ? evalEverySteps : stepsPerEpoch;
+        this.evaluationsPerDecade = evaluationsPerDecade;
+    }
+
+    /** The budget of {@code spec} on a training set of {@code trainRows} rows. */
+    public static TrialBudget of(TrialSpec spec, long trainRows) {
+        return new TrialBudget(trainRows, spec.integer("batch"), spec.integer("max_steps"), spec.integer("epochs"),
+                spec.integer("eval_every_steps"), (int) spec.integer("eval_log_per_decade"));
+    }
+
+    /** Steps of one pass over the training rows: ceil(rows / batch). */
+    public long stepsPerEpoch() {
+        return stepsPerEpoch;
+    }
+
+    /** max_steps when set, else epochs x steps per epoch. */
+    public long totalSteps() {
+        return totalSteps;
+    }
+
+    /** Rows in a full minibatch: the batch, or every training row when the batch is larger. */
+    public long batchRows() {
+        return batchRows;
+    }
+
+    /** Epochs after {@code steps} steps, as the trace reports them: steps / steps per epoch. */
+    public double epochs(long steps) {
+        return (double) steps / stepsPerEpoch;
+    }
+
+    /**
+     * Rows trained on over {@link #totalSteps}, each epoch's short last batch counted as short:
+     * whole epochs x rows, plus the full batches of the last part-epoch.
+     */
+    public double rowsTrained() {
+        long wholeEpochs = totalSteps / stepsPerEpoch;
+        long rest = totalSteps % stepsPerEpoch;
+        return (double) wholeEpochs * trainRows + (double) rest * batchRows;
+    }
+
+    /** Steps between regular evaluations: eval_every_steps when set, else one epoch. */
+    public long evaluateEvery() {
+        return evaluateEvery;
+    }
+
+    /** Which steps are evaluation points (see {@link EvaluationSchedule}). */
+    public EvaluationSchedule evaluations() {
+        return new EvaluationSchedule(totalSteps, evaluateEvery, evaluationsPerDecade);
+    }
+
+    /**
+     * Weights (not biases) of an MLP inputs -> width x depth -> outputs; {@link Long#MAX_VALUE} when
+     * the count does not fit a long, so a refusal can still compare it with a limit.
+     */
+    public static long weights(long inputs, long outputs, long depth, long width) {
+        if (depth == 0) {
+            return saturatedProduct(inputs, outputs);
+        }
+        long hidden = saturatedProduct(depth - 1, saturatedProduct(width, width));
+        return saturatedSum(saturatedSum(saturatedProduct(inputs, width), hidden), saturatedProduct(width, outputs));
+    }
+
+    /** The weights of the network's largest layer: each layer's weights are one float array. */
+    public static long largestLayerWeights(long inputs, long outputs, long depth, long width) {
+        if (depth == 0) {
+            return saturatedProduct(inputs, outputs);
+        }
+        long largest = Math.max(saturatedProduct(inputs, width), saturatedProduct(width, outputs));
+        return depth > 1 ? Math.max(largest, saturatedProduct(width, width)) : largest;
+    }
+
+    private static long saturatedProduct(long a, long b) {
+        long high = Math.multiplyHigh(a, b);
+        long low = a * b;
+        return (high == 0 && low >= 0) || (high == -1 && low < 0) ? low : Long.MAX_VALUE;
+    }
+
+    private static long saturatedSum(long a, long b) {
+        long s = a + b;
+        return ((a ^ s) & (b ^ s)) < 0 ? Long.MAX_VALUE : s;
+    }
+}

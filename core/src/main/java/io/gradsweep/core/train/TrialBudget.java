@@ -1,5 +1,7 @@
 package io.gradsweep.core.train;
 
+import java.util.Locale;
+
 /**
  * A trial's training budget, from its settings and its training set's size: steps per epoch,
  * total steps, rows trained on, when it is evaluated. The one place this arithmetic lives: the
@@ -7,6 +9,11 @@ package io.gradsweep.core.train;
  * drift apart. The trainer may stop earlier (target loss, divergence, time limit); this is the plan.
  */
 public final class TrialBudget {
+    /** The most elements one Java array holds (the JDK's own bound for arrays that grow). */
+    public static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+    /** Rows per evaluation chunk: evaluation reuses the training buffers, grown to at least this. */
+    static final int EVALUATION_CHUNK = 256;
+
     private final long trainRows;
     private final long batchRows;
     private final long stepsPerEpoch;
@@ -49,6 +56,11 @@ public final class TrialBudget {
         return batchRows;
     }
 
+    /** Rows the network's buffers hold: a minibatch, or an evaluation chunk when that is larger. */
+    public long capacityRows() {
+        return Math.max(batchRows, EVALUATION_CHUNK);
+    }
+
     /** Epochs after {@code steps} steps, as the trace reports them: steps / steps per epoch. */
     public double epochs(long steps) {
         return (double) steps / stepsPerEpoch;
@@ -86,13 +98,53 @@ public final class TrialBudget {
         return saturatedSum(saturatedSum(saturatedProduct(inputs, width), hidden), saturatedProduct(width, outputs));
     }
 
-    /** The weights of the network's largest layer: each layer's weights are one float array. */
-    public static long largestLayerWeights(long inputs, long outputs, long depth, long width) {
-        if (depth == 0) {
-            return saturatedProduct(inputs, outputs);
+    /** Why a network cannot be built in one JVM: the setting to change and the arithmetic. */
+    public record Oversize(String key, String reason) {
+    }
+
+    /**
+     * Why an MLP inputs -> width x depth -> outputs, with buffers for {@code capacityRows} rows,
+     * cannot be built: each layer's weights and each layer's activations are one float array, and
+     * all weights together (four copies with gradients and an optimiser's state) must fit one heap.
+     * Both totals are held to {@link #MAX_ARRAY}: 8 GiB of floats each, far beyond any network
+     * this tool's studies train. Empty when the network can be built.
+     */
+    public static java.util.Optional<Oversize> oversize(long inputs, long outputs, long depth, long width,
+                                                       long capacityRows) {
+        long[][] layers = depth == 0 ? new long[][] {{inputs, outputs}}
+                : new long[][] {{inputs, width}, {width, depth > 1 ? width : outputs}, {width, outputs}};
+        for (long[] layer : layers) {
+            long n = saturatedProduct(layer[0], layer[1]);
+            if (n > MAX_ARRAY) {
+                return java.util.Optional.of(new Oversize(depth == 0 ? "dataset" : "width", String.format(Locale.ROOT,
+                        "a layer of %,d x %,d = %s weights, more than one Java array holds (%,d)", layer[0], layer[1],
+                        count(n), MAX_ARRAY)));
+            }
         }
-        long largest = Math.max(saturatedProduct(inputs, width), saturatedProduct(width, outputs));
-        return depth > 1 ? Math.max(largest, saturatedProduct(width, width)) : largest;
+        long weights = weights(inputs, outputs, depth, width);
+        if (weights > MAX_ARRAY) {
+            return java.util.Optional.of(new Oversize("depth", String.format(Locale.ROOT,
+                    "%s weights in all (%,d x %,d + %,d x %,d x %,d + %,d x %,d), more than %,d (8 GiB of float weights,"
+                            + " four times that with gradients and optimiser state)", count(weights), inputs, width,
+                    depth - 1, width, width, width, outputs, MAX_ARRAY)));
+        }
+        long activations = depth == 0 ? 0 : saturatedProduct(capacityRows, width);
+        if (activations > MAX_ARRAY) {
+            return java.util.Optional.of(new Oversize("width", String.format(Locale.ROOT,
+                    "a hidden layer's activations for %,d rows x width %,d = %s floats, more than one Java array"
+                            + " holds (%,d)", capacityRows, width, count(activations), MAX_ARRAY)));
+        }
+        long allActivations = saturatedProduct(depth, activations);
+        if (allActivations > MAX_ARRAY) {
+            return java.util.Optional.of(new Oversize("depth", String.format(Locale.ROOT,
+                    "activations of depth %,d x %,d rows x width %,d = %s floats, more than %,d (8 GiB)", depth,
+                    capacityRows, width, count(allActivations), MAX_ARRAY)));
+        }
+        return java.util.Optional.empty();
+    }
+
+    private static String count(long n) {
+        return n == Long.MAX_VALUE ? "more than 2^63" : String.format(Locale.ROOT, "%,d", n);
     }
 
     private static long saturatedProduct(long a, long b) {

@@ -19,9 +19,6 @@ import io.gradsweep.core.random.Seeds;
  * and each layer's shape; nothing else.
  */
 public final class TrialSetup {
-    /** Rows per evaluation chunk: evaluation reuses the training buffers, grown to at least this. */
-    static final int EVALUATION_CHUNK = 256;
-
     private final TrialSpec spec;
     private final TrainTest data;
     private final Network network;
@@ -48,10 +45,12 @@ public final class TrialSetup {
         long dataSeed = dataSeed(spec);
         TrainTest data = DataSets.load(DataSpec.parse(spec.text("dataset")), dataSeed);
         Dataset train = data.train();
-        int batch = (int) spec.integer("batch");
         TrialBudget budget = TrialBudget.of(spec, train.rows());
-        Network network = buildNetwork(spec, train.features(), train.outputs(),
-                Math.max(Math.min(batch, train.rows()), EVALUATION_CHUNK));
+        TrialBudget.oversize(train.features(), train.outputs(), spec.integer("depth"), spec.integer("width"),
+                budget.capacityRows()).ifPresent(o -> {
+                    throw new SpecException(o.key(), o.reason());
+                });
+        Network network = buildNetwork(spec, train.features(), train.outputs(), (int) budget.capacityRows());
         Loss loss;
         try {
             loss = Loss.parse(spec.text("loss"), train.task());

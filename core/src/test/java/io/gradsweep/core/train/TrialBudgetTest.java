@@ -1,6 +1,7 @@
 package io.gradsweep.core.train;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.core.activation.Activations;
 import io.gradsweep.core.init.Initializer;
@@ -95,7 +96,26 @@ class TrialBudgetTest {
         assertEquals(64L * 100_000 + 99_999_999L * 100_000 * 100_000 + 100_000L * 10,
                 TrialBudget.weights(64, 10, 100_000_000, 100_000)); // 9.99...e17 still fits a long
         assertEquals(Long.MAX_VALUE, TrialBudget.weights(64, 10, 1_000_000_000, 100_000_000));
-        assertEquals(10_000_000_000L, TrialBudget.largestLayerWeights(64, 10, 3, 100_000));
-        assertEquals(6_400_000L, TrialBudget.largestLayerWeights(64, 10, 1, 100_000));
+    }
+
+    @Test
+    void impossibleNetworksAreRefusedWithTheirArithmetic() {
+        TrialBudget.Oversize wide = TrialBudget.oversize(64, 10, 2, 100_000, 256).orElseThrow();
+        assertEquals("width", wide.key());
+        assertEquals("a layer of 100,000 x 100,000 = 10,000,000,000 weights, more than one Java array holds"
+                + " (2,147,483,639)", wide.reason());
+        TrialBudget.Oversize deep = TrialBudget.oversize(64, 10, 100_000_000, 64, 256).orElseThrow();
+        assertEquals("depth", deep.key());
+        assertEquals("409,600,000,640 weights in all (64 x 64 + 99,999,999 x 64 x 64 + 64 x 10), more than"
+                + " 2,147,483,639 (8 GiB of float weights, four times that with gradients and optimiser state)",
+                deep.reason());
+        assertEquals(64L * 64 + 99_999_999L * 64 * 64 + 64 * 10, 409_600_000_640L); // the figure above, by hand
+        TrialBudget.Oversize deepNarrow = TrialBudget.oversize(64, 10, 100_000_000, 1, 256).orElseThrow();
+        assertEquals("depth", deepNarrow.key());
+        assertTrue(deepNarrow.reason().startsWith("activations of depth 100,000,000 x 256 rows x width 1"
+                + " = 25,600,000,000 floats"), deepNarrow.reason());
+        // wide but shallow is fine: 64 x 100,000 + 100,000 x 10 weights
+        assertTrue(TrialBudget.oversize(64, 10, 1, 100_000, 256).isEmpty());
+        assertTrue(TrialBudget.oversize(784, 10, 8, 1024, 256).isEmpty());
     }
 }

@@ -31,7 +31,7 @@ public final class PlanCommand {
 
     public static String help() {
         return """
-                Usage: gradsweep plan STUDY.yaml [--bench-seconds 1]
+                Usage: gradsweep plan STUDY.yaml [--bench-seconds 1] [--max-trials N]
 
                 Checks a study file and prints its plan: name and hash, the number of trials (and of
                 grid points x replicates before exclusions), each dimension with its values, the
@@ -50,8 +50,11 @@ public final class PlanCommand {
                 once to learn its size, so a data set that cannot be read is reported too.
                 Study files: conf/studies/README.md.
 
-                A study of more trials than run accepts by default (10,000,000; run's --max-trials) gets a
-                warning line; it is still valid.
+                A study of more than --max-trials trials (default 10,000,000, as for run) is refused
+                with its count (the product of its dimensions when that alone is over the limit) and
+                an estimate of its work, before any trial is walked; so is a network that cannot be
+                built (a layer or all weights beyond one Java array's 2,147,483,639), with its
+                arithmetic and the key path of the width or depth.
 
                 Exit codes: 0 the study is valid, 2 it is not (nothing is written either way).
                 """;
@@ -65,6 +68,7 @@ public final class PlanCommand {
             return 0;
         }
         double benchSeconds = benchSeconds(flags.take("bench_seconds", "1"));
+        long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
         if (!flags.remaining().isEmpty()) {
             throw new UsageException("unknown flag --" + flags.remaining().keySet().iterator().next().replace('_', '-')
                     + "; see gradsweep plan --help");
@@ -77,6 +81,7 @@ public final class PlanCommand {
         StudyCost cost;
         try {
             study = Study.load(Path.of(flags.positional().get(0)));
+            TrialLimit.check(study, maxTrials, flags.positional().get(0)); // before walking a grid too large to walk
             cost = StudyCost.of(study); // checks every grid point before anything is printed
         } catch (StudyException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
@@ -169,10 +174,6 @@ public final class PlanCommand {
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));
         out.printf(Locale.ROOT, "            traces/%s/  one row per evaluation point of each trial%n", partition);
-        if (cost.trials() > TrialLimit.DEFAULT) {
-            out.printf(Locale.ROOT, "warning     %,d trials: run refuses more than %,d unless --max-trials %d (or"
-                    + " more) raises its limit%n", cost.trials(), TrialLimit.DEFAULT, cost.trials());
-        }
     }
 
     private static String shown(List<String> values) {

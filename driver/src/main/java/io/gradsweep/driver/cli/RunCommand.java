@@ -1,5 +1,6 @@
 package io.gradsweep.driver.cli;
 
+import io.gradsweep.driver.plan.NetworkCheck;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.driver.sweep.SparkPropertiesFile;
 import io.gradsweep.driver.sweep.Sweep;
@@ -126,8 +127,9 @@ public final class RunCommand {
             Study study = Study.load(Path.of(file));
             TrialLimit.check(study, maxTrials, file); // before walking every point of a grid too large to run
             study.trialCount(); // walks every point: rules between settings are checked here
+            NetworkCheck.check(study); // a network no executor could build, refused before Spark starts
             return study;
-        } catch (StudyException e) {
+        } catch (StudyException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }

@@ -17,7 +17,8 @@ import io.gradsweep.driver.sweep.HadoopSettings;
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
 public final class RunCommand {
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
-            "local|local\\[(\\*|\\d+)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
+            "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
+            + "|spark://\\S+|yarn|k8s://\\S+");
     private RunCommand() {
     }
 
@@ -69,12 +70,20 @@ public final class RunCommand {
         if (outDir == null) {
             throw new UsageException("--out DIR is required: where the tables and the manifest go");
         }
+        if (outDir.isBlank()) {
+            throw new UsageException("--out '" + outDir + "': empty; name the folder for the tables and the manifest"
+                    + " (e.g. --out quickstart-out; '.' for the current folder)");
+        }
         Sweep.Options options = new Sweep.Options();
         options.master = checkMaster(flags.take("master", null));
-        options.sparkSettings = sparkSettings(flags.take("properties_file", null));
+        String propertiesFile = flags.take("properties_file", null);
+        options.sparkSettings = sparkSettings(propertiesFile);
+        if (options.sparkSettings.containsKey("spark.master")) {
+            checkMaster("spark.master in --properties-file " + propertiesFile, options.sparkSettings.get("spark.master"));
+        }
         options.partitions = flags.takeInt("partitions", 0, 1);
-        options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
-        options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
+        options.replace = flags.takeSwitch("replace");
+        options.failFast = flags.takeSwitch("fail_fast");
         options.progressMillis = (long) (flags.takePositive("progress_seconds", 5) * 1000);
         long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
         rejectUnknown(flags, "run");
@@ -114,9 +123,15 @@ public final class RunCommand {
 
     /** Returns {@code master} if it is a Spark master URL (or null), else refuses it with the forms allowed. */
     static String checkMaster(String master) {
+        return checkMaster("--master", master);
+    }
+
+    /** As {@link #checkMaster(String)}, naming {@code where} the value came from. */
+    static String checkMaster(String where, String master) {
         if (master != null && !MASTER.matcher(master).matches()) {
-            throw new UsageException("--master " + master + ": not a Spark master URL; use local, local[N],"
-                    + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
+            throw new UsageException(where + " " + master + ": not a Spark master URL; use local, local[N],"
+                    + " local[*], local[N,F], local-cluster[N,C,M] (each number at least 1), spark://HOST:PORT,"
+                    + " yarn or k8s://URL");
         }
         return master;
     }

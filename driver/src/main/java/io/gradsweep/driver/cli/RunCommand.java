@@ -1,6 +1,7 @@
 package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.plan.NetworkCheck;
+import io.gradsweep.driver.sweep.MasterPreflight;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.driver.sweep.SparkPropertiesFile;
 import io.gradsweep.driver.sweep.Sweep;
@@ -52,8 +53,12 @@ public final class RunCommand {
                 second run is refused while it lives. A lock left by a run that died is taken over once
                 its heartbeat is 2 minutes old, or at once if its process on this host is gone.
 
-                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, or a DIR
-                that is not this study's), 3 DIR is locked by another run.
+                A spark:// master is asked for once, within 8 s, before the driver registers: a cluster
+                that refuses this driver's secret (or its lack of one) is reported as such at once.
+
+                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, a DIR
+                that is not this study's, or a cluster that refused authentication), 3 DIR is locked by
+                another run.
                 """;
     }
 
@@ -102,7 +107,7 @@ public final class RunCommand {
             }
             out.println("output: " + folder.uri());
             return 0;
-        } catch (Sweep.FolderRefused e) {
+        } catch (Sweep.FolderRefused | MasterPreflight.Refused e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot use " + outDir + ": " + e.getMessage());

@@ -84,23 +84,33 @@ public final class MasterPreflight {
         String give = "Give the cluster's settings with --properties-file (bin/gradsweep-cluster writes them to its"
                 + " spark.conf)";
         boolean ours = conf.getBoolean("spark.authenticate", false);
-        if (unreachable) {
+        if (unreachable || !listening(address)) {
             return "cannot reach " + where + ": nothing listens there; is the cluster up?" + cause;
         }
-        if (authentication) {
+        // Something listens, and the connection failed before any answer: after the TCP connect, the
+        // only step of setting up a connection is the authentication handshake (SASL). Spark reports
+        // the handshake's own error to the first message only; ours may get "Outbox is stopped".
+        if (authentication || !timedOut) {
             return "the cluster refused authentication: " + where + " rejected this driver, "
                     + (ours ? "whose spark.authenticate.secret is not the cluster's"
                             : "which has no secret (spark.authenticate is off here)") + ". " + give + cause;
         }
-        if (timedOut && !ours) {
+        if (!ours) {
             return "the cluster refused authentication: " + where + " did not answer within " + TIMEOUT_SECONDS
-                    + " s, as a Master that requires authentication does for a driver without a secret, and this"
-                    + " driver has none (spark.authenticate is off). " + give + cause;
+                    + " s, as a Master that requires authentication may do for a driver without a secret, and this"
+                    + " driver has none (spark.authenticate is off here). " + give + cause;
         }
-        if (timedOut) {
-            return where + " did not answer within " + TIMEOUT_SECONDS + " s; is it overloaded or another"
-                    + " service?" + cause;
+        return where + " did not answer within " + TIMEOUT_SECONDS + " s; is it overloaded, or not a Spark"
+                + " Master?" + cause;
+    }
+
+    /** True when a TCP connection to {@code address} opens within 2 s. */
+    private static boolean listening(RpcAddress address) {
+        try (java.net.Socket socket = new java.net.Socket()) {
+            socket.connect(new java.net.InetSocketAddress(address.host(), address.port()), 2000);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
         }
-        return "cannot register with " + where + cause;
     }
 }

@@ -20,12 +20,18 @@ import java.util.zip.ZipException;
  * mapped to 0..k-1 in sorted order: numerically if every label is a number, else by
  * {@link String#compareTo}; so the mapping depends only on the set of labels, not on row order.
  * The file is streamed line by line and rejected at the first bad line with its file name, line
- * number and column name. Fields are split at every comma; a field may be wrapped in double
+ * number and column name; a file that is not a regular file, or holds more than {@link #MAX_BYTES}
+ * (after decompression), is refused. Fields are split at every comma; a field may be wrapped in double
  * quotes but may not contain a comma.
  */
 public final class CsvLoader {
     /** More distinct labels than this is almost surely a regression target read as classes. */
     public static final int MAX_CLASSES = 1000;
+    /**
+     * The most text read from one file, counted after decompression: 1 GiB is ten times MNIST as
+     * CSV, and a file (or a gzip bomb) beyond it would exhaust an executor's heap in float arrays.
+     */
+    public static final long MAX_BYTES = 1L << 30;
 
     private CsvLoader() {
     }
@@ -43,7 +49,7 @@ public final class CsvLoader {
             throw new DataFormatException(where + ": is a folder, expected a CSV file");
         }
         String name = file.getFileName().toString();
-        try (InputStream in = Inputs.open(file); TextLines lines = new TextLines(where, in)) {
+        try (InputStream in = Inputs.open(file, MAX_BYTES); TextLines lines = new TextLines(where, in)) {
             return read(name, where, lines, labelColumn, task);
         } catch (ZipException | EOFException e) {
             throw new DataFormatException(where + ": corrupt or truncated gzip data (" + e.getMessage() + ")");

@@ -27,6 +27,8 @@ public final class IdxLoader {
     static final int LABELS_MAGIC = 0x00000801;
     /** Far above MNIST's 28 x 28; a larger image side means a corrupt header, not a real data set. */
     static final int MAX_SIDE = 4096;
+    /** The largest idx file read (after decompression): a header and the most bytes one array holds. */
+    static final long MAX_BYTES = 16L + Integer.MAX_VALUE - 8;
 
     private IdxLoader() {
     }
@@ -65,12 +67,13 @@ public final class IdxLoader {
     }
 
     private static Path find(Path folder, String name, String base) throws FileNotFoundException {
+        // exists, not isRegularFile: a FIFO or a link to a device is found here and refused by name when opened
         Path plain = folder.resolve(base);
-        if (Files.isRegularFile(plain)) {
+        if (Files.exists(plain)) {
             return plain;
         }
         Path gz = folder.resolve(base + ".gz");
-        if (Files.isRegularFile(gz)) {
+        if (Files.exists(gz)) {
             return gz;
         }
         throw new FileNotFoundException(name + ": " + folder + " has neither " + base
@@ -79,7 +82,7 @@ public final class IdxLoader {
 
     /** Header: magic, count, rows, cols (big-endian ints); then count*rows*cols unsigned bytes. */
     static Images readImages(Path file) throws IOException {
-        try (InputStream in = Inputs.open(file)) {
+        try (InputStream in = Inputs.open(file, MAX_BYTES)) {
             int magic = readInt(in, file, "magic number");
             checkMagic(file, magic, IMAGES_MAGIC, "idx3 image");
             int count = readInt(in, file, "image count");
@@ -104,7 +107,7 @@ public final class IdxLoader {
 
     /** Header: magic, count; then count unsigned bytes. */
     static byte[] readLabels(Path file) throws IOException {
-        try (InputStream in = Inputs.open(file)) {
+        try (InputStream in = Inputs.open(file, MAX_BYTES)) {
             int magic = readInt(in, file, "magic number");
             checkMagic(file, magic, LABELS_MAGIC, "idx1 label");
             int count = readInt(in, file, "label count");
@@ -129,7 +132,7 @@ public final class IdxLoader {
 
     /** Before reading a plain file's body: its length must match the header, or the header lies. */
     private static void checkRawLength(Path file, long expected, String what) throws IOException {
-        if (isGzip(file)) {
+        if (Inputs.isGzip(file)) {
             return; // only the decompressed length counts; readBody checks it
         }
         long actual = Files.size(file);
@@ -137,12 +140,6 @@ public final class IdxLoader {
             throw new DataFormatException(file + ": header declares " + what + " (" + expected
                     + " bytes with the header) but the file has " + actual + " bytes"
                     + (actual < expected ? " (truncated?)" : ""));
-        }
-    }
-
-    private static boolean isGzip(Path file) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
-            return in.read() == 0x1f && in.read() == 0x8b;
         }
     }
 

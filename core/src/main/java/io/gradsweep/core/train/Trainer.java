@@ -69,10 +69,9 @@ public final class Trainer {
         Dataset train = setup.data().train();
         TrainingStep trainingStep = new TrainingStep(network, setup.loss(), setup.optimizer(), spec.real("clip_norm"));
         int batchSize = Math.min((int) spec.integer("batch"), train.rows());
-        long totalSteps = setup.totalSteps();
+        long totalSteps = setup.budget().totalSteps();
         long flopsPerRow = 6 * network.weightCount();
-        long every = spec.integer("eval_every_steps") > 0 ? spec.integer("eval_every_steps") : setup.stepsPerEpoch();
-        EvaluationSchedule points = new EvaluationSchedule(totalSteps, every, (int) spec.integer("eval_log_per_decade"));
+        EvaluationSchedule points = setup.budget().evaluations();
         double targetLoss = spec.real("target_loss");
         long timeLimitNanos = (long) (spec.real("time_limit_seconds") * 1e9);
 
@@ -161,7 +160,7 @@ public final class Trainer {
         lastTrainAccuracy = train[1];
         lastTestLoss = test[0];
         lastTestAccuracy = test[1];
-        double epoch = (double) step / setup.stepsPerEpoch();
+        double epoch = setup.budget().epochs(step);
         for (int i = 0; i < thresholds.length; i++) {
             if (thresholdStep[i] < 0 && train[0] <= thresholds[i]) {
                 thresholdStep[i] = step;
@@ -174,7 +173,7 @@ public final class Trainer {
     }
 
     private TrialSummary summary(TrialStatus status, String message, long steps, long flops) {
-        double epochs = setup == null ? 0 : (double) steps / setup.stepsPerEpoch();
+        double epochs = setup == null ? 0 : setup.budget().epochs(steps);
         return new TrialSummary(status, message, steps, epochs, lastTrainLoss, lastTrainAccuracy, lastTestLoss,
                 lastTestAccuracy, thresholds, thresholdStep, thresholdEpoch, flops, System.nanoTime() - start);
     }

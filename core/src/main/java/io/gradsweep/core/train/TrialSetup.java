@@ -19,29 +19,24 @@ import io.gradsweep.core.random.Seeds;
  * and each layer's shape; nothing else.
  */
 public final class TrialSetup {
-    /** Rows per evaluation chunk: evaluation reuses the training buffers, grown to at least this. */
-    static final int EVALUATION_CHUNK = 256;
-
     private final TrialSpec spec;
     private final TrainTest data;
     private final Network network;
     private final Loss loss;
     private final Optimizer optimizer;
     private final LearningRateSchedule schedule;
-    private final long stepsPerEpoch;
-    private final long totalSteps;
+    private final TrialBudget budget;
     private final long batchSeed;
 
     private TrialSetup(TrialSpec spec, TrainTest data, Network network, Loss loss, Optimizer optimizer,
-                       LearningRateSchedule schedule, long stepsPerEpoch, long totalSteps, long batchSeed) {
+                       LearningRateSchedule schedule, TrialBudget budget, long batchSeed) {
         this.spec = spec;
         this.data = data;
         this.network = network;
         this.loss = loss;
         this.optimizer = optimizer;
         this.schedule = schedule;
-        this.stepsPerEpoch = stepsPerEpoch;
-        this.totalSteps = totalSteps;
+        this.budget = budget;
         this.batchSeed = batchSeed;
     }
 
@@ -50,12 +45,12 @@ public final class TrialSetup {
         long dataSeed = dataSeed(spec);
         TrainTest data = DataSets.load(DataSpec.parse(spec.text("dataset")), dataSeed);
         Dataset train = data.train();
-        int batch = (int) spec.integer("batch");
-        long stepsPerEpoch = (train.rows() + batch - 1) / batch;
-        long totalSteps = spec.integer("max_steps") > 0 ? spec.integer("max_steps")
-                : spec.integer("epochs") * stepsPerEpoch;
-        Network network = buildNetwork(spec, train.features(), train.outputs(),
-                Math.max(Math.min(batch, train.rows()), EVALUATION_CHUNK));
+        TrialBudget budget = TrialBudget.of(spec, train.rows());
+        TrialBudget.oversize(train.features(), train.outputs(), spec.integer("depth"), spec.integer("width"),
+                budget.capacityRows()).ifPresent(o -> {
+                    throw new SpecException(o.key(), o.reason());
+                });
+        Network network = buildNetwork(spec, train.features(), train.outputs(), (int) budget.capacityRows());
         Loss loss;
         try {
             loss = Loss.parse(spec.text("loss"), train.task());
@@ -66,8 +61,8 @@ public final class TrialSetup {
                 spec.real("beta1"), spec.real("beta2"), spec.real("epsilon"), spec.real("rho"),
                 spec.real("weight_decay"));
         Optimizer optimizer = Optimizer.create(settings, network.parameters());
-        LearningRateSchedule schedule = schedule(spec, stepsPerEpoch, totalSteps);
-        return new TrialSetup(spec, data, network, loss, optimizer, schedule, stepsPerEpoch, totalSteps,
+        LearningRateSchedule schedule = schedule(spec, budget.stepsPerEpoch(), budget.totalSteps());
+        return new TrialSetup(spec, data, network, loss, optimizer, schedule, budget,
                 Seeds.derive(dataSeed, "batches"));
     }
 
@@ -126,12 +121,9 @@ public final class TrialSetup {
         return schedule;
     }
 
-    public long stepsPerEpoch() {
-        return stepsPerEpoch;
-    }
-
-    public long totalSteps() {
-        return totalSteps;
+    /** Steps, epochs and evaluation points of this trial. */
+    public TrialBudget budget() {
+        return budget;
     }
 
     /** The seed of the minibatch order. */

@@ -70,7 +70,7 @@ public final class AnalyzeCommand {
         String reference = flags.take("reference", null);
         String reportDir = flags.take("out", null);
         long seed = flags.takeInt("seed", 1, 0);
-        boolean linearLoss = Boolean.parseBoolean(flags.take("linear_loss", "false"));
+        boolean linearLoss = flags.takeSwitch("linear_loss");
         String master = RunCommand.checkMaster(flags.take("master", null));
         java.util.Map<String, String> sparkSettings = RunCommand.sparkSettings(flags.take("properties_file", null));
         RunCommand.rejectUnknown(flags, "analyze");

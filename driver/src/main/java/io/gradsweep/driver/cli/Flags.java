@@ -65,6 +65,23 @@ public final class Flags {
         return v == null ? fallback : v;
     }
 
+    /**
+     * Removes and returns a switch: false when absent, true when given bare; {@code --key=true} and
+     * {@code --key=false} are taken too, any other value is refused (it would otherwise read as false).
+     */
+    public boolean takeSwitch(String key) {
+        String v = values.remove(key);
+        if (v == null || v.equals("true")) {
+            return v != null;
+        }
+        if (v.equals("false")) {
+            return false;
+        }
+        String flag = "--" + key.replace('_', '-');
+        throw new UsageException(flag + "=" + v + ": " + flag + " is a switch; give it alone (or as " + flag
+                + "=true or " + flag + "=false)");
+    }
+
     /** Removes and returns an integer flag, naming the flag when the value is not one. */
     public int takeInt(String key, int fallback, int min) {
         String v = values.remove(key);

@@ -31,12 +31,12 @@ public final class PlanCommand {
 
     public static String help() {
         return """
-                Usage: gradsweep plan STUDY.yaml [--bench-seconds 1]
+                Usage: gradsweep plan STUDY.yaml [--bench-seconds 1] [--max-trials N]
 
                 Checks a study file and prints its plan: name and hash, the number of trials (and of
                 grid points x replicates before exclusions), each dimension with its values, the
                 estimated work in FLOPs (per trial 6 x weights x training rows x epochs, or
-                6 x weights x batch x max_steps; evaluation passes not counted), an estimate of the
+                6 x weights x the rows of max_steps steps; evaluation passes not counted), an estimate of the
                 core-hours from this machine's measured speed, and the output layout.
 
                 The speed is measured by training a network of the study's most common width (and the
@@ -50,8 +50,11 @@ public final class PlanCommand {
                 once to learn its size, so a data set that cannot be read is reported too.
                 Study files: conf/studies/README.md.
 
-                A study of more trials than run accepts by default (10,000,000; run's --max-trials) gets a
-                warning line; it is still valid.
+                A study of more than --max-trials trials (default 10,000,000, as for run) is refused
+                with its count (the product of its dimensions when that alone is over the limit) and
+                an estimate of its work, before any trial is walked; so is a network that cannot be
+                built (a layer or all weights beyond one Java array's 2,147,483,639), with its
+                arithmetic and the key path of the width or depth.
 
                 Exit codes: 0 the study is valid, 2 it is not (nothing is written either way).
                 """;
@@ -68,6 +71,7 @@ public final class PlanCommand {
             return 0;
         }
         double benchSeconds = benchSeconds(flags.take("bench_seconds", "1"));
+        long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
         if (!flags.remaining().isEmpty()) {
             throw new UsageException("unknown flag --" + flags.remaining().keySet().iterator().next().replace('_', '-')
                     + "; see gradsweep plan --help");
@@ -80,6 +84,7 @@ public final class PlanCommand {
         StudyCost cost;
         try {
             study = Study.load(Path.of(flags.positional().get(0)));
+            TrialLimit.check(study, maxTrials, flags.positional().get(0)); // before walking a grid too large to walk
             cost = StudyCost.of(study); // checks every grid point before anything is printed
         } catch (StudyException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
@@ -177,10 +182,6 @@ public final class PlanCommand {
                     + " training (once per epoch, or eval_every_steps): a time to a threshold is known only to that"
                     + " interval, coarser than %.0f%%; more epochs or a smaller eval_every_steps give a finer time%n",
                     100 * cost.coarsestEvaluation(), 100 * COARSE_EVALUATION);
-        }
-        if (cost.trials() > TrialLimit.DEFAULT) {
-            out.printf(Locale.ROOT, "warning     %,d trials: run refuses more than %,d unless --max-trials %d (or"
-                    + " more) raises its limit%n", cost.trials(), TrialLimit.DEFAULT, cost.trials());
         }
     }
 

@@ -1,5 +1,7 @@
 package io.gradsweep.driver.cli;
 
+import io.gradsweep.driver.plan.NetworkCheck;
+import io.gradsweep.driver.sweep.MasterPreflight;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.driver.sweep.SparkPropertiesFile;
 import io.gradsweep.driver.sweep.Sweep;
@@ -16,7 +18,8 @@ import io.gradsweep.driver.sweep.HadoopSettings;
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
 public final class RunCommand {
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
-            "local|local\\[(\\*|\\d+)(,\\d+)?]|local-cluster\\[\\d+,\\d+,\\d+]|spark://\\S+|yarn|k8s://\\S+");
+            "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
+            + "|spark://\\S+|yarn|k8s://\\S+");
     private RunCommand() {
     }
 
@@ -50,8 +53,12 @@ public final class RunCommand {
                 second run is refused while it lives. A lock left by a run that died is taken over once
                 its heartbeat is 2 minutes old, or at once if its process on this host is gone.
 
-                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, or a DIR
-                that is not this study's), 3 DIR is locked by another run.
+                A spark:// master is asked for once, within 8 s, before the driver registers: a cluster
+                that refuses this driver's secret (or its lack of one) is reported as such at once.
+
+                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, a DIR
+                that is not this study's, or a cluster that refused authentication), 3 DIR is locked by
+                another run.
                 """;
     }
 
@@ -68,12 +75,20 @@ public final class RunCommand {
         if (outDir == null) {
             throw new UsageException("--out DIR is required: where the tables and the manifest go");
         }
+        if (outDir.isBlank()) {
+            throw new UsageException("--out '" + outDir + "': empty; name the folder for the tables and the manifest"
+                    + " (e.g. --out quickstart-out; '.' for the current folder)");
+        }
         Sweep.Options options = new Sweep.Options();
         options.master = checkMaster(flags.take("master", null));
-        options.sparkSettings = sparkSettings(flags.take("properties_file", null));
+        String propertiesFile = flags.take("properties_file", null);
+        options.sparkSettings = sparkSettings(propertiesFile);
+        if (options.sparkSettings.containsKey("spark.master")) {
+            checkMaster("spark.master in --properties-file " + propertiesFile, options.sparkSettings.get("spark.master"));
+        }
         options.partitions = flags.takeInt("partitions", 0, 1);
-        options.replace = Boolean.parseBoolean(flags.take("replace", "false"));
-        options.failFast = Boolean.parseBoolean(flags.take("fail_fast", "false"));
+        options.replace = flags.takeSwitch("replace");
+        options.failFast = flags.takeSwitch("fail_fast");
         options.progressMillis = (long) (flags.takePositive("progress_seconds", 5) * 1000);
         long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
         rejectUnknown(flags, "run");
@@ -92,7 +107,7 @@ public final class RunCommand {
             }
             out.println("output: " + folder.uri());
             return 0;
-        } catch (Sweep.FolderRefused e) {
+        } catch (Sweep.FolderRefused | MasterPreflight.Refused e) {
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot use " + outDir + ": " + e.getMessage());
@@ -113,9 +128,15 @@ public final class RunCommand {
 
     /** Returns {@code master} if it is a Spark master URL (or null), else refuses it with the forms allowed. */
     static String checkMaster(String master) {
+        return checkMaster("--master", master);
+    }
+
+    /** As {@link #checkMaster(String)}, naming {@code where} the value came from. */
+    static String checkMaster(String where, String master) {
         if (master != null && !MASTER.matcher(master).matches()) {
-            throw new UsageException("--master " + master + ": not a Spark master URL; use local, local[N],"
-                    + " local[*], local-cluster[N,C,M], spark://HOST:PORT, yarn or k8s://URL");
+            throw new UsageException(where + " " + master + ": not a Spark master URL; use local, local[N],"
+                    + " local[*], local[N,F], local-cluster[N,C,M] (each number at least 1), spark://HOST:PORT,"
+                    + " yarn or k8s://URL");
         }
         return master;
     }
@@ -126,8 +147,9 @@ public final class RunCommand {
             Study study = Study.load(Path.of(file));
             TrialLimit.check(study, maxTrials, file); // before walking every point of a grid too large to run
             study.trialCount(); // walks every point: rules between settings are checked here
+            NetworkCheck.check(study); // a network no executor could build, refused before Spark starts
             return study;
-        } catch (StudyException e) {
+        } catch (StudyException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
         }
     }

@@ -1,6 +1,7 @@
 package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.plan.StudyCost;
+import io.gradsweep.worker.study.Dimension;
 import io.gradsweep.worker.study.Study;
 import java.util.Locale;
 
@@ -16,23 +17,50 @@ final class TrialLimit {
     static final long DEFAULT = 10_000_000L;
     /** Enough trials to average over the grid's shapes, few enough to cost well under a second. */
     private static final int SAMPLES = 1000;
+    /**
+     * The largest index space walked to count the trials its exclusions leave (a few seconds);
+     * above it a study over the limit is refused by its index space, the product of its dimensions.
+     */
+    static final long MAX_COUNTED = 10_000_000L;
 
     private TrialLimit() {
     }
 
-    /** @throws UsageException naming the count, its cost estimate and the flag that raises the limit */
+    /**
+     * Refuses a study of more than {@code limit} trials, fast: the index space is a product, known
+     * without walking; only when it is over the limit but small enough to walk quickly are the
+     * trials its exclusions leave counted.
+     *
+     * @throws UsageException naming the count, its cost estimate and the flag that raises the limit
+     */
     static void check(Study study, long limit, String studyFile) {
-        if (study.indexSpace() <= limit) {
+        long space = study.indexSpace();
+        if (space <= limit) {
             return; // exclusions only remove trials: no need to count them
+        }
+        if (space > MAX_COUNTED) {
+            throw new UsageException(String.format(Locale.ROOT, "the study has %,d trials before exclusions (%s),"
+                    + " more than --max-trials (%,d)%s; exclusions are not counted above %,d (it would take too"
+                    + " long). Shrink the grid, or raise the limit with --max-trials %d if you mean to run it all",
+                    space, product(study), limit, estimate(study, space), MAX_COUNTED, space));
         }
         long trials = study.trialCount();
         if (trials <= limit) {
             return;
         }
         throw new UsageException(String.format(Locale.ROOT, "the study has %,d trials, more than --max-trials"
-                + " (%,d)%s; 'gradsweep plan %s' prints the full estimate with core-hours. Shrink the grid, or raise"
-                + " the limit with --max-trials %d if you mean to run it all", trials, limit, estimate(study, trials),
-                studyFile, trials));
+                + " (%,d)%s; 'gradsweep plan %s --max-trials %d' prints the full estimate with core-hours. Shrink"
+                + " the grid, or raise the limit with --max-trials %d if you mean to run it all", trials, limit,
+                estimate(study, trials), studyFile, trials, trials));
+    }
+
+    /** The index space as the product it is: each dimension's size, then the replicates. */
+    static String product(Study study) {
+        StringBuilder s = new StringBuilder();
+        for (Dimension d : study.dimensions()) {
+            s.append(d.name()).append(' ').append(d.size()).append(" x ");
+        }
+        return s.append(study.replicates()).append(study.replicates() == 1 ? " replicate" : " replicates").toString();
     }
 
     private static String estimate(Study study, long trials) {

@@ -3,6 +3,7 @@ package io.gradsweep.driver.plan;
 import io.gradsweep.core.data.DataSets;
 import io.gradsweep.core.data.DataSpec;
 import io.gradsweep.core.data.Dataset;
+import io.gradsweep.core.train.TrialBudget;
 import io.gradsweep.core.train.TrialSetup;
 import io.gradsweep.core.train.TrialSpec;
 import java.io.UncheckedIOException;
@@ -26,9 +27,6 @@ public record DataShape(int trainRows, int inputs, int outputs) {
 
     /** Weights (not biases) of an MLP on this data: inputs -> width x depth -> outputs. */
     public long weights(long depth, long width) {
-        if (depth == 0) {
-            return (long) inputs * outputs;
-        }
-        return inputs * width + (depth - 1) * width * width + width * outputs;
+        return TrialBudget.weights(inputs, outputs, depth, width);
     }
 }

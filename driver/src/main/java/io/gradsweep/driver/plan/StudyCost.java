@@ -1,5 +1,6 @@
 package io.gradsweep.driver.plan;
 
+import io.gradsweep.core.train.TrialBudget;
 import io.gradsweep.core.train.TrialSpec;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyTrial;
@@ -34,22 +35,26 @@ public final class StudyCost {
     }
 
     /**
-     * Walks every trial (which also checks every grid point; see {@link Study#trialCount}).
+     * Walks every trial (which also checks every grid point; see {@link Study#trialCount}), and
+     * refuses a network that cannot be built (see {@link NetworkCheck}).
      *
      * @throws io.gradsweep.worker.study.StudyException for a grid point no trial could run with
-     * @throws IllegalArgumentException for a data set that cannot be loaded
+     * @throws IllegalArgumentException for a data set that cannot be loaded, or a network too large
      */
     public static StudyCost of(Study study) {
         StudyCost c = new StudyCost();
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext();) {
             StudyTrial trial = it.next();
+            DataShape shape;
             try {
-                c.add(trial);
+                shape = c.shape(trial.spec());
             } catch (IllegalArgumentException e) {
                 String path = study.keyPathOf("dataset");
                 throw new IllegalArgumentException(study.source() + ": " + (path.isEmpty() ? "" : path + ": ")
                         + e.getMessage() + " (trial " + trial.index() + ")", e);
             }
+            NetworkCheck.check(study, trial, shape);
+            c.add(trial, shape);
         }
         return c;
     }
@@ -64,7 +69,7 @@ public final class StudyCost {
         long space = study.indexSpace();
         long step = Math.max(1, space / samples);
         for (long i = 0; i < space && c.trials < samples; i += step) {
-            study.trial(i).ifPresent(c::add);
+            study.trial(i).ifPresent(t -> c.add(t, c.shape(t.spec())));
         }
         return c;
     }
@@ -74,27 +79,28 @@ public final class StudyCost {
         return trials == 0 ? 0 : flops / trials;
     }
 
-    private void add(StudyTrial trial) {
-        TrialSpec spec = trial.spec();
+    private DataShape shape(TrialSpec spec) {
         String dataset = spec.text("dataset");
         DataShape shape = shapes.get(dataset);
         if (shape == null) {
             shape = DataShape.of(spec);
             shapes.put(dataset, shape);
         }
+        return shape;
+    }
+
+    private void add(StudyTrial trial, DataShape shape) {
+        TrialSpec spec = trial.spec();
+        String dataset = spec.text("dataset");
         long depth = spec.integer("depth");
         long width = spec.integer("width");
         long batch = spec.integer("batch");
-        long maxSteps = spec.integer("max_steps");
-        double rowsSeen = maxSteps > 0 ? (double) batch * maxSteps : (double) shape.trainRows() * spec.integer("epochs");
-        double trialFlops = 6.0 * shape.weights(depth, width) * rowsSeen;
+        TrialBudget budget = TrialBudget.of(spec, shape.trainRows());
+        double trialFlops = 6.0 * shape.weights(depth, width) * budget.rowsTrained();
         // late evaluation points come every eval_every_steps, else once per epoch (log-spaced ones are early only)
-        long stepsPerEpoch = Math.max(1, (shape.trainRows() + batch - 1) / batch);
-        long budgetSteps = maxSteps > 0 ? maxSteps : stepsPerEpoch * spec.integer("epochs");
-        long every = spec.integer("eval_every_steps");
-        if (budgetSteps > 0) {
+        if (budget.totalSteps() > 0) {
             coarsestEvaluation = Math.max(coarsestEvaluation,
-                    (double) Math.min(budgetSteps, every > 0 ? every : stepsPerEpoch) / budgetSteps);
+                    (double) Math.min(budget.totalSteps(), budget.evaluateEvery()) / budget.totalSteps());
         }
         flops += trialFlops;
         depthFlops.merge(depth, trialFlops, Double::sum);

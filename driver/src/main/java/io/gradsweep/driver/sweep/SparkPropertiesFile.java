@@ -1,6 +1,9 @@
 package io.gradsweep.driver.sweep;
 
+import io.gradsweep.core.files.BoundedFile;
+import io.gradsweep.core.files.InputRefusedException;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,7 +18,8 @@ import java.util.TreeMap;
 /**
  * A Spark properties file, as spark-submit's {@code --properties-file} takes it ({@code key value}
  * per line, {@code #} comments): the settings of a cluster given to gradsweep's own launcher, e.g.
- * the {@code spark.conf} that {@code bin/gradsweep-cluster start} writes. A file holding a secret must
+ * the {@code spark.conf} that {@code bin/gradsweep-cluster start} writes. Only a regular file of
+ * at most 1 MiB is read (see {@link BoundedFile}). A file holding a secret must
  * be readable by its owner only, as ssh demands of a private key: a secret others can read is no
  * secret, and refusing is the only way to find out before the secret has spread.
  */
@@ -23,14 +27,19 @@ public final class SparkPropertiesFile {
     private static final Set<PosixFilePermission> OTHERS_MAY_READ = EnumSet.of(
             PosixFilePermission.GROUP_READ, PosixFilePermission.OTHERS_READ);
 
+    /** Far more than any cluster's settings; a file beyond it is not a properties file. */
+    static final int MAX_BYTES = 1 << 20;
+
     private SparkPropertiesFile() {
     }
 
     /** The file's settings; every problem is an IllegalArgumentException that says what to change. */
     public static Map<String, String> read(Path file) {
         Properties p = new Properties();
-        try (Reader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader in = new InputStreamReader(BoundedFile.open(file, MAX_BYTES), StandardCharsets.UTF_8)) {
             p.load(in);
+        } catch (InputRefusedException e) {
+            throw new IllegalArgumentException(e.reason(), e);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read it: " + e, e);
         }

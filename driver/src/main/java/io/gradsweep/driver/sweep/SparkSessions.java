@@ -55,6 +55,7 @@ public final class SparkSessions {
         if (!m.startsWith("local") || m.startsWith("local-cluster")) {
             shipToExecutors(conf);
         }
+        MasterPreflight.check(conf); // a refused secret is said in seconds, not after Spark's minute of retries
         return SparkSession.builder().config(conf).getOrCreate();
     }
 

@@ -50,6 +50,12 @@ class LocalClusterTest {
     static final int TRIALS = 24;
     /** Bound on one run on the cluster: a few seconds of training, an executor JVM start (~11 s), slack for a busy machine. */
     static final long RUN_SECONDS = 240;
+    /**
+     * Bound on a refused driver's whole life: JVM start, the study, one lookup of the Master (8 s at
+     * most). Two drivers refused at once took 30-32 s on a loaded 2-core machine, a lone one 6-14 s;
+     * Spark alone took 66-190 s.
+     */
+    static final long REFUSAL_SECONDS = 60;
 
     @TempDir
     static Path work;
@@ -102,14 +108,23 @@ class LocalClusterTest {
         CliProcess run = driver("undisturbed", "", "run", STUDY.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString(), "--progress-seconds", "1");
         long most = 0;
+        Map<String, Integer> kills = new TreeMap<>();
         while (run.isAlive()) {
             List<Long> pids = new ArrayList<>(cluster.processes());
             pids.addAll(run.processes());
             assertEquals(List.of(), ListeningSockets.beyondLoopback(pids), "every socket on loopback");
             most = Math.max(most, cluster.executors());
+            if (kills.isEmpty()) {
+                kills.putAll(tryToKillThroughTheUis(run.log()));
+            }
             Thread.sleep(200);
         }
         assertEquals(0, run.await(RUN_SECONDS), run.log());
+        // issue 15, case 6: any local user can reach these loopback UIs; none of them may kill the run
+        System.out.println("kill requests through the UIs, HTTP status: " + kills);
+        assertEquals(4, kills.size(), "the kill requests were sent while the run lived: " + kills);
+        assertEquals(405, kills.get("master /app/kill"), "the Master has no kill endpoint: " + kills);
+        assertEquals(405, kills.get("master /driver/kill"), "the Master has no kill endpoint: " + kills);
         String log = run.log();
         assertTrue(most >= 2, "an executor on each Worker at once (checked while they ran): " + most);
         assertTablesEqualTheLocalRun(out);
@@ -234,23 +249,26 @@ class LocalClusterTest {
         Files.setPosixFilePermissions(wrong, PosixFilePermissions.fromString("rw-------"));
         Path tiny = Path.of("src/test/resources/studies/tiny.yaml");
         List<CliProcess> refused = new ArrayList<>();
+        long start = System.nanoTime();
         for (Path conf : List.of(none, wrong)) {
             String name = conf.getFileName().toString().replace(".conf", "");
             refused.add(driver(name, "", "run", tiny.toString(), "--out", work.resolve(name).toString(),
                     "--properties-file", conf.toString()));
         }
-        // Spark retries a refused registration for a minute before it gives up: the first refusal is proof enough
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        // issue 15, case 9: Spark alone retried for 66-190 s and then failed with a NullPointerException;
+        // the driver now asks the Master once before registering and says why, in seconds (JVM start included)
         for (CliProcess d : refused) {
-            while (!d.log().contains("Failed to connect to master")) {
-                assertTrue(System.nanoTime() < deadline, "no refusal within 120 s:\n" + d.log());
-                Thread.sleep(200);
-            }
-            d.kill();
+            assertEquals(2, d.await(REFUSAL_SECONDS), "refused as bad input within " + REFUSAL_SECONDS + " s:\n" + d.log());
         }
+        System.out.printf("both drivers refused, with their reason, %.1f s after they started%n",
+                (System.nanoTime() - start) / 1e9);
+        assertTrue(refused.get(0).log().contains("gradsweep run: the cluster refused authentication: the Master at spark://"
+                + "127.0.0.1:") && refused.get(0).log().contains("which has no secret (spark.authenticate is off here)"),
+                refused.get(0).log());
+        assertTrue(refused.get(1).log().contains("gradsweep run: the cluster refused authentication")
+                && refused.get(1).log().contains("whose spark.authenticate.secret is not the cluster's"), refused.get(1).log());
         String master = Files.readString(cluster.dir().resolve("logs/master.log"));
         assertFalse(master.contains("Registering app gradsweep tiny"), "the Master registered a driver without the secret");
-        assertTrue(refused.get(0).log().contains("SASL"), "refused for want of authentication:\n" + refused.get(0).log());
         for (String name : List.of("no-secret", "wrong-secret")) {
             assertFalse(Files.exists(work.resolve(name).resolve("trials")), name + " trained nothing");
         }
@@ -298,6 +316,35 @@ class LocalClusterTest {
     }
 
     // ---- helpers
+
+    /**
+     * Once the run has named its application and its UI, POSTs what Spark's UIs take as kill
+     * requests (the Master's, for the application and a driver; the driver UI's, for stage 0 and
+     * job 0), as any local user could; returns each request's HTTP status, or nothing while the
+     * run has not yet said where its UI is.
+     */
+    private static Map<String, Integer> tryToKillThroughTheUis(String log) throws Exception {
+        Matcher app = Pattern.compile("application (app-\\d+-\\d+)").matcher(log);
+        Matcher ui = Pattern.compile("Spark UI: (http://127\\.0\\.0\\.1:\\d+)").matcher(log);
+        if (!app.find() || !ui.find()) {
+            return Map.of();
+        }
+        String master = Files.readString(cluster.dir().resolve("master-ui.url")).trim();
+        Map<String, Integer> status = new TreeMap<>();
+        status.put("master /app/kill", post(master + "/app/kill/?id=" + app.group(1) + "&terminate=true"));
+        status.put("master /driver/kill", post(master + "/driver/kill/?id=" + app.group(1) + "&terminate=true"));
+        status.put("driver /stages/stage/kill", post(ui.group(1) + "/stages/stage/kill/?id=0&terminate=true"));
+        status.put("driver /jobs/job/kill", post(ui.group(1) + "/jobs/job/kill/?id=0"));
+        return status;
+    }
+
+    private static int post(String url) throws Exception {
+        java.net.http.HttpClient client = java.net.http.HttpClient.newBuilder()
+                .connectTimeout(java.time.Duration.ofSeconds(5)).build();
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
+                .timeout(java.time.Duration.ofSeconds(10)).POST(java.net.http.HttpRequest.BodyPublishers.noBody()).build();
+        return client.send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
 
     private static CliProcess driver(String name, String javaOpts, String... args) throws IOException {
         CliProcess d = CliProcess.start(work.resolve(name + ".log"), javaOpts, args);

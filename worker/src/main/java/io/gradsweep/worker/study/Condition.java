@@ -32,6 +32,11 @@ final class Condition {
         return true;
     }
 
+    /** Key to the values it accepts, canonical, in file order. */
+    Map<String, List<Object>> accepted() {
+        return canonical();
+    }
+
     /** Key to values, for the study's canonical form. */
     Map<String, List<Object>> canonical() {
         Map<String, List<Object>> copy = new LinkedHashMap<>();

@@ -1,14 +1,11 @@
 package io.gradsweep.worker.study;
 
+import io.gradsweep.core.files.BoundedFile;
+import io.gradsweep.core.files.InputRefusedException;
 import io.gradsweep.core.train.SpecException;
 import io.gradsweep.core.train.TrialSpec;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -51,24 +48,23 @@ public final class Study {
         return study;
     }
 
-    /** Reads a study file (refused above 1 MiB before reading) and parses it. */
+    /**
+     * Reads a study file and parses it. Only a regular file is read (a FIFO, a device or a folder is
+     * refused without opening it), and at most 1 MiB of it, counted as it is read.
+     */
     public static Study load(Path file) {
         String name = file.toString();
+        String text;
         try {
-            if (Files.size(file) > Yaml.MAX_BYTES) {
-                throw StudyException.of(name, "", "the file is larger than 1 MiB (" + Files.size(file) + " bytes)");
-            }
-            byte[] bytes = Files.readAllBytes(file);
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
-            return parse(text, name);
+            text = BoundedFile.readUtf8(file, Yaml.MAX_BYTES);
         } catch (NoSuchFileException e) {
             throw StudyException.of(name, "", "no such file");
-        } catch (CharacterCodingException e) {
-            throw StudyException.of(name, "", "not UTF-8 text");
+        } catch (InputRefusedException e) {
+            throw StudyException.of(name, "", e.reason());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read study " + name + ": " + e.getMessage(), e);
         }
+        return parse(text, name);
     }
 
     public String name() {

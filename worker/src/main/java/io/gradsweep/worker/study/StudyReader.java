@@ -86,6 +86,10 @@ final class StudyReader {
         });
         origins.putAll(rules.setPaths());
         origins.putAll(gridKeys);
+        RuleReach.check(problems, dimensions, settings, when);
+        if (!problems.isEmpty()) {
+            return null;
+        }
         Grid grid = new Grid(dimensions, settings, when, excludes);
         assert grid.points() * replicates == indexSpace;
         return new StudyDefinition(name, seed, replicates, maxTrials, nonDefault, thresholds, partitionBy, grid,

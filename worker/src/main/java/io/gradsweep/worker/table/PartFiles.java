@@ -11,7 +11,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -46,12 +45,29 @@ public final class PartFiles {
         return fileName.startsWith(".") || fileName.startsWith("_");
     }
 
-    /** Writes all {@code rows} to a hidden file in {@code directory}; nothing is visible until commit. */
+    /** {@link #stage(FileSystem, Path, String, TableSchema, List, String)} with no study in the footer. */
     public static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
                                        List<R> rows) throws IOException {
+        return stage(fs, directory, taskKey, table, rows, new PartFileFooter(table.name(), java.util.Optional.empty(),
+                java.util.Optional.of(taskKey), java.util.Optional.of((long) rows.size())));
+    }
+
+    /**
+     * Writes all {@code rows} to a hidden file in {@code directory}, with the study's hash, the
+     * task's key and the row count in its footer, and flushes it to disk; nothing is visible until
+     * commit.
+     */
+    public static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+                                       List<R> rows, String studyHash) throws IOException {
+        return stage(fs, directory, taskKey, table, rows, PartFileFooter.of(table.name(), studyHash, taskKey,
+                rows.size()));
+    }
+
+    private static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+                                        List<R> rows, PartFileFooter footer) throws IOException {
         Path temp = new Path(directory, tempName(taskKey));
         StagedFile staged = new StagedFile(fs, temp, new Path(directory, finalName(taskKey)), rows.size());
-        try (ParquetWriter<R> writer = new Builder<>(HadoopOutputFile.fromPath(temp, fs.getConf()), table)
+        try (ParquetWriter<R> writer = new Builder<>(new SyncedOutputFile(fs, temp), table, footer.toMetadata())
                 .withConf(fs.getConf())
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CODEC)
@@ -72,10 +88,12 @@ public final class PartFiles {
 
     private static final class Builder<R> extends ParquetWriter.Builder<R, Builder<R>> {
         private final TableSchema<R> table;
+        private final java.util.Map<String, String> footer;
 
-        Builder(OutputFile file, TableSchema<R> table) {
+        Builder(OutputFile file, TableSchema<R> table, java.util.Map<String, String> footer) {
             super(file);
             this.table = table;
+            this.footer = footer;
         }
 
         @Override
@@ -85,12 +103,12 @@ public final class PartFiles {
 
         @Override
         protected WriteSupport<R> getWriteSupport(Configuration conf) {
-            return new RowWriteSupport<>(table);
+            return new RowWriteSupport<>(table, footer);
         }
 
         @Override
         protected WriteSupport<R> getWriteSupport(ParquetConfiguration conf) {
-            return new RowWriteSupport<>(table);
+            return new RowWriteSupport<>(table, footer);
         }
     }
 }

@@ -78,10 +78,13 @@ public final class ReportFolder {
         return true;
     }
 
-    /** True when {@code dir} is a report folder gradsweep wrote (a real folder, not a link, with the marker). */
-    public static boolean isReportFolder(Path dir) {
+    /**
+     * True when {@code dir} is a report folder gradsweep wrote: a real folder, not a link, with the
+     * marker, or a report written before the marker existed.
+     */
+    public static boolean isReportFolder(Path dir) throws IOException {
         return Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                && Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
+                && (Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS) || isUnmarkedReport(dir, names(dir)));
     }
 
     /**

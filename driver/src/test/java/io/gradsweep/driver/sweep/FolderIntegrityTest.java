@@ -58,6 +58,10 @@ class FolderIntegrityTest {
         // a user's copy of a finished file, under a name gradsweep could have written
         Path copy = local(copied.trials()).resolveSibling("part-0000000000000000.parquet");
         Files.copy(local(copied.trials()), copy);
+        // and one under its own name in a folder of its own: the same trials in two files
+        Path duplicate = out.resolve("trials/activation=sigmoid").resolve(local(copied.trials()).getFileName());
+        Files.createDirectories(duplicate.getParent());
+        Files.copy(local(copied.trials()), duplicate);
 
         CliRun status = CliRun.of("status", out.toString());
         assertEquals(0, status.code, status.out + status.err);
@@ -68,6 +72,8 @@ class FolderIntegrityTest {
         assertTrue(status.out.contains("part-0000000000000000.parquet: a copy of another part file")
                 && status.out.contains("Move it out of the table"), status.out);
         assertTrue(status.out.contains("The next run of the study deletes it and trains its trials again"), status.out);
+        assertTrue(status.out.contains("activation=sigmoid/" + duplicate.getFileName()
+                + ": holds trials another file holds already (the same trials as "), status.out);
         assertFalse(status.out.contains("Exception") || status.err.contains("at org.apache"), status.out + status.err);
 
         Path report = dir.resolve("report");
@@ -87,8 +93,10 @@ class FolderIntegrityTest {
         CliRun after = CliRun.of("status", out.toString());
         assertTrue(after.out.contains("trials done: 8 of 8") && after.out.contains("part-0000000000000000.parquet"),
                 after.out);
-        assertTrue(Files.exists(copy), "what is not provably ours stays");
+        assertTrue(Files.exists(copy) && Files.exists(duplicate), "what is not provably ours stays");
         Files.delete(copy); // the remedy status gave; then every reader sees each trial once
+        Files.delete(duplicate);
+        Files.delete(duplicate.getParent());
         List<Map<String, Object>> trials = DuckDb.rows(out, "trials", "grid_index");
         assertEquals(8, trials.size());
         assertEquals(8, new HashSet<>(trials.stream().map(r -> r.get("grid_index")).toList()).size());

@@ -7,6 +7,7 @@ import io.gradsweep.worker.table.TrialsTable;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -171,34 +172,39 @@ public final class CommittedTables {
         List<Task> tasks = new ArrayList<>();
         Map<Long, Path> owner = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
-        for (Checked t : scan(fs, root, TrialsTable.NAME, studyHash, problems, uncommitted)) {
+        List<Checked> trials = new ArrayList<>(scan(fs, root, TrialsTable.NAME, studyHash, problems, uncommitted));
+        // of two files holding the same trials, count the one whose task is whole (a copied
+        // trials file has no traces file beside it); then by name
+        trials.sort(Comparator.comparing((Checked t) -> !(t.whole && traces.containsKey(t.relative)
+                && traces.get(t.relative).whole)).thenComparing(t -> t.relative));
+        for (Checked t : trials) {
             Checked companion = traces.remove(t.relative);
-            if (companion == null || !companion.whole) {
-                if (t.whole) {
-                    problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.NO_TRACES, "", true));
-                }
+            if (!t.whole) {
                 if (companion != null) {
-                    companion.repairWithTrials = true;
+                    companion.repairWithTrials = true; // reported with its trials file, deleted with it
                 }
                 continue;
             }
-            if (!t.whole) {
-                continue; // reported; its whole traces go with it when it is repaired
-            }
             Rows rows = readTrials(fs, t.entry.path(), studyHash);
             if (rows.otherStudy != null) {
-                problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.OTHER_STUDY, "study_hash " + rows.otherStudy, false));
+                problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.OTHER_STUDY,
+                        "study_hash " + rows.otherStudy, false));
                 continue;
             }
             Optional<Path> first = Arrays.stream(rows.indexes).mapToObj(owner::get).filter(p -> p != null).findFirst();
             if (first.isPresent()) {
-                problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.DUPLICATE, "the same trials as " + first.get(), false));
+                problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.DUPLICATE,
+                        "the same trials as " + first.get(), false));
+                continue;
+            }
+            if (companion == null || !companion.whole) {
+                problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.NO_TRACES, "", true));
                 continue;
             }
             for (long i : rows.indexes) {
                 owner.put(i, t.entry.path());
             }
-            rows.statuses.forEach((s, n) -> counts.merge(s, n, Long::sum));
+            rows.statuses.forEach((st, n) -> counts.merge(st, n, Long::sum));
             tasks.add(new Task(t.entry.path(), companion.entry.path(), rows.indexes));
         }
         for (Checked orphan : traces.values()) {

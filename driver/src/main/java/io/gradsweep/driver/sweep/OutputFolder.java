@@ -73,15 +73,11 @@ public final class OutputFolder {
             return true;
         }
         for (FileStatus s : fs.listStatus(root)) {
-            if (!isLockFile(s.getPath().getName())) {
+            if (!FolderLayout.isLockFile(s.getPath().getName())) {
                 return false;
             }
         }
         return true;
-    }
-
-    private static boolean isLockFile(String name) {
-        return FolderLayout.isLockFile(name);
     }
 
     /** The filesystem for the small files replaced whole (the lock): see {@link WholeFiles}. */

@@ -43,7 +43,9 @@ public final class FolderTree {
         File local = localFile(fs, dir);
         if (local != null) {
             java.nio.file.Path d = local.toPath();
-            if (!Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)) {
+            // the folder listed may itself be reached through a link (an output folder linked to
+            // another disk); what matters is that no entry found in it is ever followed
+            if (!Files.isDirectory(d)) {
                 return entries;
             }
             try (DirectoryStream<java.nio.file.Path> children = Files.newDirectoryStream(d)) {

@@ -86,6 +86,10 @@ class FencedCommitTest {
         CommittedTables tables = CommittedTables.read(root.getFileSystem(new Configuration()), root, source.studyHash());
         assertEquals(List.of(), tables.problems());
         assertEquals(5, tables.gridIndexes().length);
+        Path linked = Files.createSymbolicLink(tmp.resolve("linked-out"), out);
+        org.apache.hadoop.fs.Path linkedRoot = new org.apache.hadoop.fs.Path(linked.toUri());
+        assertEquals(5, CommittedTables.read(linkedRoot.getFileSystem(new Configuration()), linkedRoot,
+                source.studyHash()).gridIndexes().length, "an output folder reached through a link is read");
         CommittedTables other = CommittedTables.read(root.getFileSystem(new Configuration()), root, "feedface00000000");
         assertEquals(0, other.gridIndexes().length, "another study's files are never counted");
         assertEquals(4, other.problems().size(), other.problems().toString());

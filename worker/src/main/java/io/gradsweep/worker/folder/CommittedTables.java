@@ -151,8 +151,10 @@ public final class CommittedTables {
         int slash = relative.lastIndexOf('/');
         Path dir = slash < 0 ? new Path(root, table) : new Path(new Path(root, table), relative.substring(0, slash));
         String name = relative.substring(slash + 1);
-        if (!FolderLayout.isPartFile(name)) {
-            return;
+        if (!FolderLayout.isPartFile(name)
+                || FolderTree.kindOf(fs, new Path(root, table)).orElse(null) != FolderTree.Kind.DIRECTORY
+                || slash >= 0 && FolderTree.kindOf(fs, dir).orElse(null) != FolderTree.Kind.DIRECTORY) {
+            return; // missing, or reached through a link: never deleted through one
         }
         for (FolderTree.Entry e : FolderTree.list(fs, dir)) {
             if (e.name().equals(name) && e.kind() == FolderTree.Kind.FILE && fs.delete(e.path(), false)) {

@@ -93,5 +93,22 @@ class FencedCommitTest {
         CommittedTables other = CommittedTables.read(root.getFileSystem(new Configuration()), root, "feedface00000000");
         assertEquals(0, other.gridIndexes().length, "another study's files are never counted");
         assertEquals(4, other.problems().size(), other.problems().toString());
+
+        // a damaged trials file whose traces partition folder is a link elsewhere: the repair
+        // deletes the trials file and nothing behind the link
+        Path elsewhere = tmp.resolve("elsewhere");
+        Files.createDirectories(elsewhere);
+        Path relu = out.resolve("traces/activation=relu");
+        String name = PartFiles.finalName(plan.taskKey());
+        Files.copy(relu.resolve(name), elsewhere.resolve(name));
+        Files.delete(relu.resolve(name));
+        Files.deleteIfExists(relu.resolve("." + name + ".crc"));
+        Files.delete(relu);
+        Files.createSymbolicLink(relu, elsewhere);
+        Files.write(out.resolve("trials/activation=relu").resolve(name), new byte[0]);
+        CommittedTables damaged = CommittedTables.read(root.getFileSystem(new Configuration()), root, source.studyHash());
+        List<org.apache.hadoop.fs.Path> deleted = damaged.repair(root.getFileSystem(new Configuration()), root);
+        assertTrue(Files.exists(elsewhere.resolve(name)), "nothing deleted through the link: " + deleted);
+        assertTrue(!Files.exists(out.resolve("trials/activation=relu").resolve(name)), "the empty file of ours went");
     }
 }

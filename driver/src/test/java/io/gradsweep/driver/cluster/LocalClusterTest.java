@@ -187,7 +187,7 @@ class LocalClusterTest {
                 "--properties-file", cluster.sparkConf().toString(), "--partitions", "12");
         assertEquals(0, run.await(RUN_SECONDS), run.log());
         String events = EventLog.text(cluster.dir().resolve("events"), applicationId(run.log()));
-        assertTrue(events.contains("\"Speculative\":true"), "at least one speculative attempt ran");
+        assertTrue(events.contains("\"Speculative\":true"), () -> "at least one speculative attempt ran:\n" + logOf(run));
         assertTablesEqualTheLocalRun(out);
     }
 

@@ -25,6 +25,8 @@ import org.apache.hadoop.fs.Path;
  */
 public final class OutputFolder {
     public static final String MANIFEST = FolderLayout.MANIFEST;
+    /** See {@link #reserveSpace}: named after the lock, so that a replace keeps it and an empty check ignores it. */
+    private static final String RESERVE = "." + FolderLayout.LOCK + ".reserve";
     /** Ours are a few KB (the study file and Spark's settings); a larger file is not read whole. */
     private static final long MAX_MANIFEST_BYTES = 16 << 20;
 
@@ -136,6 +138,20 @@ public final class OutputFolder {
         // a checksum left by an older version's checksummed write would no longer match
         direct.delete(new Path(root, "." + MANIFEST + ".crc"), false);
         WholeFiles.replace(direct, new Path(root, MANIFEST), manifest.toJson(), "");
+    }
+
+    /**
+     * Sets {@code bytes} of the disk aside for the manifest that ends the run: a run that fills the
+     * disk releases them first, so that its manifest can still say so. A hidden file beside the
+     * lock, the run's own like the lock.
+     */
+    public void reserveSpace(int bytes) throws IOException {
+        WholeFiles.replace(direct, new Path(root, RESERVE), new byte[bytes], "");
+    }
+
+    /** Gives the space {@link #reserveSpace} set aside back; nothing when there is none. */
+    public void releaseSpace() throws IOException {
+        direct.delete(new Path(root, RESERVE), false);
     }
 
     /**

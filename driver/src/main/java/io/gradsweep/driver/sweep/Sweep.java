@@ -34,6 +34,8 @@ public final class Sweep {
      * run (the last tasks leave cores idle), few enough that files stay large.
      */
     private static final int TASKS_PER_CORE = 8;
+    /** At least this much disk is set aside for the manifest that ends a run (see OutputFolder.reserveSpace). */
+    private static final int MANIFEST_RESERVE_BYTES = 64 * 1024;
 
     /** How a run is asked for. */
     public static final class Options {
@@ -152,6 +154,8 @@ public final class Sweep {
                     study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
             manifest = manifest(spark);
             folder.writeManifest(manifest);
+            // room for the last manifest (a few times its size), should the tasks fill the disk
+            folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
             interrupts.check();
             if (!plan.tasks().isEmpty()) {
                 train(jsc, plan, fence, result);
@@ -183,6 +187,11 @@ public final class Sweep {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             spark.stop();
+            try {
+                folder.releaseSpace();
+            } catch (IOException | RuntimeException | FSError e) {
+                log.println("warning: could not delete the reserve file in " + folder.uri() + ": " + e.getMessage());
+            }
         }
     }
 
@@ -207,6 +216,7 @@ public final class Sweep {
     /** Writes how the run ended into the manifest, if it got that far; a failure to do so is logged, not thrown. */
     private void recordEnd(Manifest manifest, RunEnd end, Throwable cause) {
         try {
+            folder.releaseSpace(); // on a full disk, the room the manifest is written in
             Manifest m = manifest != null ? manifest : folder.manifest().orElse(null);
             if (m != null) {
                 folder.writeManifest(m.withState(end.state(), end.failure(), Optional.of(end.message()),

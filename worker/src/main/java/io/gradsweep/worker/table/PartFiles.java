@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -75,10 +76,10 @@ public final class PartFiles {
             for (R row : rows) {
                 writer.write(row);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | FSError e) { // FSError: Hadoop's local file system on a full disk
             try {
                 staged.discard();
-            } catch (IOException cleanup) {
+            } catch (IOException | RuntimeException | FSError cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
@@ -71,12 +72,12 @@ final class TaskOutput {
                 }
                 f.commit();
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | FSError e) { // FSError: Hadoop's local file system on a full disk
             // Best effort: a crashed executor leaves its hidden files anyway, and readers skip them.
             for (StagedFile f : concat(tracesFiles, trialsFiles)) {
                 try {
                     f.discard();
-                } catch (IOException | RuntimeException cleanup) {
+                } catch (IOException | RuntimeException | FSError cleanup) {
                     e.addSuppressed(cleanup);
                 }
             }

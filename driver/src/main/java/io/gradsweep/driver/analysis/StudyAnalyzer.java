@@ -1,12 +1,13 @@
 package io.gradsweep.driver.analysis;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradsweep.core.CodeVersion;
 import io.gradsweep.driver.report.CsvTable;
 import io.gradsweep.driver.report.HtmlReport;
 import io.gradsweep.driver.report.MarkdownReport;
 import io.gradsweep.driver.report.Report;
 import io.gradsweep.driver.report.ReportFigure;
+import io.gradsweep.driver.report.ReportFolder;
+import io.gradsweep.worker.folder.Manifest;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.driver.sweep.SparkSessions;
 import io.gradsweep.worker.study.Study;
@@ -53,7 +54,8 @@ public final class StudyAnalyzer {
     }
 
     public Result writeReport(Path dir) throws IOException {
-        ObjectNode manifest = folder.manifest().orElseThrow();
+        Manifest manifest = folder.manifest().orElseThrow();
+        ReportFolder.prepare(dir);
         long started = System.nanoTime();
         StudyData data = query();
         log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", data.trials.size(),
@@ -84,7 +86,7 @@ public final class StudyAnalyzer {
             spark.conf().set("spark.sql.shuffle.partitions", Math.max(4, 4 * spark.sparkContext().defaultParallelism()));
         }
         try {
-            if (!StudyTables.register(spark, folder)) {
+            if (!StudyTables.register(spark, folder, study.hash(), log)) {
                 throw new IllegalArgumentException(folder.uri() + " holds no finished trial yet: nothing to analyse");
             }
             return StudyData.query(spark, plan);
@@ -93,7 +95,7 @@ public final class StudyAnalyzer {
         }
     }
 
-    private Report document(Analysis a, ReportTables tables, ReportPlots plots, ObjectNode manifest) {
+    private Report document(Analysis a, ReportTables tables, ReportPlots plots, Manifest manifest) {
         Report r = new Report("Study " + study.name() + ": " + plan.compare().name() + " compared"
                 + (plan.by().isEmpty() ? "" : " by " + String.join(", ", plan.by().stream().map(Factor::name).toList())));
         r.heading("Headline");
@@ -134,8 +136,8 @@ public final class StudyAnalyzer {
         r.heading("Provenance");
         r.paragraph(String.format(Locale.ROOT, "Study %s, hash %s, from %s. Trials run by gradsweep %s; last run %s"
                 + " (started %s%s). Analysed by gradsweep %s with --compare %s --by %s --seed %d%s.", study.name(),
-                study.hash(), folder.uri(), manifest.path("code_version").asText(), manifest.path("state").asText(),
-                manifest.path("started").asText(), manifest.has("ended") ? ", ended " + manifest.path("ended").asText() : "",
+                study.hash(), folder.uri(), manifest.codeVersion(), manifest.describeState(),
+                manifest.started(), manifest.ended().map(e -> ", ended " + e).orElse(""),
                 CodeVersion.get(), plan.compare().name(),
                 plan.by().isEmpty() ? "''" : String.join(",", plan.by().stream().map(Factor::name).toList()), plan.seed(),
                 plan.headlineThreshold().map(t -> " --threshold " + t).orElse("")));

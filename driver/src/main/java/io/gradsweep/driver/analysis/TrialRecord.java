@@ -1,5 +1,6 @@
 package io.gradsweep.driver.analysis;
 
+import io.gradsweep.worker.table.TrialsTable;
 import java.util.List;
 import org.apache.spark.sql.Row;
 
@@ -38,8 +39,8 @@ public final class TrialRecord {
     private TrialRecord(Row r) {
         factors = r.getList(r.fieldIndex(MeasureQueries.FACTORS));
         replicate = r.getInt(r.fieldIndex("replicate"));
-        gridIndex = r.getLong(r.fieldIndex("grid_index"));
-        status = r.getString(r.fieldIndex("status"));
+        gridIndex = r.getLong(r.fieldIndex(TrialsTable.GRID_INDEX));
+        status = r.getString(r.fieldIndex(TrialsTable.STATUS));
         stepsRun = r.getLong(r.fieldIndex("steps_run"));
         epochsRun = r.getDouble(r.fieldIndex("epochs_run"));
         plannedEpochs = r.getLong(r.fieldIndex("epochs"));

@@ -2,6 +2,7 @@ package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.analysis.AnalysisPlan;
 import io.gradsweep.driver.analysis.StudyAnalyzer;
+import io.gradsweep.driver.report.ReportFolder;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.study.StudyException;
@@ -40,14 +41,19 @@ public final class AnalyzeCommand {
                                      else the tightest one at least half the runs reached, labelled exploratory)
                   --reference VALUE  the arm the others are compared with (default: analysis.reference, else
                                      the first value of FACTOR)
-                  --out REPORT_DIR   where the report goes (default: DIR/report; a local folder)
+                  --out REPORT_DIR   where the report goes (default: DIR/report; a local folder, new, empty or
+                                     holding an earlier report: any other folder is refused)
                   --seed N           seed of the bootstrap and permutation draws (default 1): the same seed gives
                                      the same report
                   --linear-loss      draw the loss curves on a linear axis (default: log)
                   --master URL       Spark master (default local[*], or what spark-submit set)
                   --properties-file FILE  Spark settings, as for run (e.g. a local cluster's spark.conf)
 
-                Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, or a bad flag value).
+                Only the files of the tables that are whole, gradsweep's and each trial's only copy are read;
+                any other file is named with the reason it is left out (as gradsweep status does).
+
+                Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, a bad flag value, or a
+                REPORT_DIR that is not a report folder).
                 """;
     }
 
@@ -85,6 +91,13 @@ public final class AnalyzeCommand {
         }
         Path reportPath = Path.of(reportDir != null ? reportDir : localReportDir(folder));
         try {
+            ReportFolder.prepare(reportPath); // before Spark: a folder that is not a report's is refused at once
+        } catch (ReportFolder.Refused e) {
+            throw new UsageException("--out " + reportPath + ": " + e.getMessage());
+        } catch (IOException e) {
+            throw new UsageException("cannot write the report to " + reportPath + ": " + e.getMessage());
+        }
+        try {
             StudyAnalyzer analyzer = new StudyAnalyzer(study, folder, plan, master, sparkSettings, out);
             if (linearLoss) {
                 analyzer.linearLoss();
@@ -105,7 +118,7 @@ public final class AnalyzeCommand {
         if (!"file".equals(uri.getScheme())) {
             throw new UsageException(folder.uri() + " is not a local folder: give the report a local --out REPORT_DIR");
         }
-        return Path.of(uri).resolve("report").toString();
+        return Path.of(uri).resolve(ReportFolder.DEFAULT_NAME).toString();
     }
 
     /** The study that made the folder, from the manifest's copy of the study file. */
@@ -115,7 +128,9 @@ public final class AnalyzeCommand {
             if (manifest.isEmpty()) {
                 throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": no study has run there");
             }
-            return Study.parse(manifest.get().path("study_text").asText(), folder.uri() + "/" + OutputFolder.MANIFEST);
+            return Study.parse(manifest.get().studyText(), folder.uri() + "/" + OutputFolder.MANIFEST);
+        } catch (OutputFolder.NotOurs e) {
+            throw new UsageException(e.getMessage());
         } catch (StudyException e) {
             throw new UsageException("the study in " + folder.uri() + "'s manifest no longer parses with this version: "
                     + e.getMessage());

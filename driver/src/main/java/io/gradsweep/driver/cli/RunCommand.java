@@ -20,6 +20,9 @@ public final class RunCommand {
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
             "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
             + "|spark://\\S+|yarn|k8s://\\S+");
+    /** 128 + SIGINT, what a shell reports for a command ended by Ctrl-C. */
+    static final int INTERRUPTED = 130;
+
     private RunCommand() {
     }
 
@@ -42,7 +45,8 @@ public final class RunCommand {
                                      secret must be readable by its owner only
                   --partitions N     number of tasks to pack the trials into (default 8 x cores)
                   --replace          DIR holds another study: delete it (only if it has a gradsweep
-                                     manifest; any other non-empty folder is refused) and start over
+                                     manifest, and only the files gradsweep writes, never through a
+                                     link; any other non-empty folder is refused) and start over
                   --fail-fast        stop the run at the first failed trial
                   --progress-seconds S  seconds between progress lines (default 5)
                   --max-trials N     refuse a study of more than N trials (default 10000000), with
@@ -56,9 +60,13 @@ public final class RunCommand {
                 A spark:// master is asked for once, within 8 s, before the driver registers: a cluster
                 that refuses this driver's secret (or its lack of one) is reported as such at once.
 
-                Exit codes: 0 done, 1 the Spark job failed, 2 bad input (the study file, the flags, a DIR
-                that is not this study's, or a cluster that refused authentication), 3 DIR is locked by
-                another run.
+                Ctrl-C (SIGINT) or SIGTERM stops the run in order: tasks cancelled, the manifest says
+                interrupted, the lock released; run the same command again to resume.
+
+                Exit codes: 0 done, 1 the Spark job failed (or the disk is full: the manifest says
+                failed: no space), 2 bad input (the study file, the flags, a DIR that is not this
+                study's, or a cluster that refused authentication), 3 DIR is locked by another run,
+                130 interrupted.
                 """;
     }
 
@@ -109,6 +117,12 @@ public final class RunCommand {
             return 0;
         } catch (Sweep.FolderRefused | MasterPreflight.Refused e) {
             throw new UsageException(e.getMessage());
+        } catch (Sweep.Interrupted e) {
+            out.println(e.getMessage());
+            return INTERRUPTED;
+        } catch (Sweep.NoSpace e) {
+            out.println("failed: no space left: " + e.getMessage());
+            return 1;
         } catch (IOException e) {
             throw new UsageException("cannot use " + outDir + ": " + e.getMessage());
         }

@@ -2,7 +2,10 @@ package io.gradsweep.driver.sweep;
 
 import java.util.Arrays;
 
-/** The grid indexes already in the output, as a sorted long[]: 8 bytes a trial, for resume. */
+/**
+ * The grid indexes already in the output, as a sorted long[]: 8 bytes a trial, for resume. Each
+ * once: a file holding trials another file holds already is never counted (see CommittedTables).
+ */
 public final class DoneTrials {
     private final long[] sorted;
 
@@ -26,16 +29,5 @@ public final class DoneTrials {
 
     public int size() {
         return sorted.length;
-    }
-
-    /** Indexes present more than once: a bug or a foreign file, never expected. */
-    public long duplicates() {
-        long d = 0;
-        for (int i = 1; i < sorted.length; i++) {
-            if (sorted[i] == sorted[i - 1]) {
-                d++;
-            }
-        }
-        return d;
     }
 }

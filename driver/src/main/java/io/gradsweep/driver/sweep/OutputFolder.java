@@ -1,32 +1,34 @@
 package io.gradsweep.driver.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gradsweep.driver.report.ReportFolder;
+import io.gradsweep.worker.folder.CommittedTables;
+import io.gradsweep.worker.folder.FolderLayout;
+import io.gradsweep.worker.folder.FolderTree;
+import io.gradsweep.worker.folder.Manifest;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Paths;
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileStatus;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
-import org.apache.hadoop.fs.RemoteIterator;
-import org.apache.hadoop.fs.LocatedFileStatus;
 
 /**
  * A study's output folder, through Hadoop's FileSystem API so that it works the same on file:,
- * hdfs: or s3a:. It holds manifest.json (whose presence marks the folder as gradsweep's) and the
- * tables trials/ and traces/.
+ * hdfs: or s3a:. It holds manifest.json (a gradsweep {@link Manifest} marks the folder as
+ * gradsweep's) and the tables trials/ and traces/; the names are {@link FolderLayout}'s.
  */
 public final class OutputFolder {
-    public static final String MANIFEST = "manifest.json";
-    private static final ObjectMapper JSON = new ObjectMapper();
+    public static final String MANIFEST = FolderLayout.MANIFEST;
+    /** See {@link #reserveSpace}: named after the lock, so that a replace keeps it and an empty check ignores it. */
+    private static final String RESERVE = "." + FolderLayout.LOCK + ".reserve";
+    /** Ours are a few KB (the study file and Spark's settings); a larger file is not read whole. */
+    private static final long MAX_MANIFEST_BYTES = 16 << 20;
 
     private final Path root;
     private final FileSystem fs;
@@ -73,16 +75,11 @@ public final class OutputFolder {
             return true;
         }
         for (FileStatus s : fs.listStatus(root)) {
-            if (!isLockFile(s.getPath().getName())) {
+            if (!FolderLayout.isLockFile(s.getPath().getName())) {
                 return false;
             }
         }
         return true;
-    }
-
-    /** The lock, and its checksum, heartbeat and set-aside files: the run's own, kept by a replace. */
-    private static boolean isLockFile(String name) {
-        return name.equals(RunLock.FILE) || name.startsWith("." + RunLock.FILE);
     }
 
     /** The filesystem for the small files replaced whole (the lock): see {@link WholeFiles}. */
@@ -95,9 +92,38 @@ public final class OutputFolder {
         return new Path(root, name);
     }
 
-    public Optional<ObjectNode> manifest() throws IOException {
-        try (InputStream in = direct.open(new Path(root, MANIFEST))) {
-            return Optional.of((ObjectNode) JSON.readTree(in));
+    /**
+     * The folder's manifest, if it has one and it is gradsweep's.
+     *
+     * @throws NotOurs when a manifest.json is there but is not gradsweep's (its folder is someone else's)
+     */
+    public Optional<Manifest> manifest() throws IOException {
+        Optional<Manifest.Reading> reading = readManifest();
+        if (reading.isEmpty()) {
+            return Optional.empty();
+        }
+        if (reading.get() instanceof Manifest.Reading.Foreign f) {
+            throw new NotOurs(uri() + " holds a " + MANIFEST + " that is not gradsweep's (" + f.why()
+                    + "): not a gradsweep output folder; nothing there is read, written or deleted."
+                    + " Choose another folder");
+        }
+        return Optional.of(((Manifest.Reading.Ours) reading.get()).manifest());
+    }
+
+    /** What the folder's manifest.json is, if there is one. */
+    public Optional<Manifest.Reading> readManifest() throws IOException {
+        Path file = new Path(root, MANIFEST);
+        if (FolderTree.kindOf(direct, file).filter(k -> k == FolderTree.Kind.FILE).isEmpty()) {
+            return FolderTree.kindOf(direct, file).isPresent()
+                    ? Optional.of(new Manifest.Reading.Foreign(MANIFEST + " is not a regular file"))
+                    : Optional.empty();
+        }
+        long length = direct.getFileStatus(file).getLen();
+        if (length > MAX_MANIFEST_BYTES) {
+            return Optional.of(new Manifest.Reading.Foreign(length + " bytes, more than a manifest of ours"));
+        }
+        try (InputStream in = direct.open(file)) {
+            return Optional.of(Manifest.read(in.readAllBytes()));
         } catch (java.io.FileNotFoundException e) {
             return Optional.empty();
         }
@@ -107,78 +133,120 @@ public final class OutputFolder {
      * Writes the manifest to a temporary file, then renames it over the old one, so that a crash
      * or a reader at any moment finds the old manifest or the new one (see {@link WholeFiles}).
      */
-    public void writeManifest(ObjectNode manifest) throws IOException {
-        byte[] bytes = JSON.writerWithDefaultPrettyPrinter().writeValueAsString(manifest).getBytes(StandardCharsets.UTF_8);
+    public void writeManifest(Manifest manifest) throws IOException {
         direct.mkdirs(root);
         // a checksum left by an older version's checksummed write would no longer match
         direct.delete(new Path(root, "." + MANIFEST + ".crc"), false);
-        WholeFiles.replace(direct, new Path(root, MANIFEST), bytes, "");
+        WholeFiles.replace(direct, new Path(root, MANIFEST), manifest.toJson(), "");
     }
 
     /**
-     * Empties the folder, but only if it is gradsweep's (holds a manifest): a typo such as
-     * {@code --out ~} must never delete a home directory. The run's lock stays (the caller holds
-     * it), and the manifest goes last, so that a replace cut short still leaves a folder marked
-     * as gradsweep's, which the next --replace may finish.
+     * Sets {@code bytes} of the disk aside for the manifest that ends the run: a run that fills the
+     * disk releases them first, so that its manifest can still say so. A hidden file beside the
+     * lock, the run's own like the lock.
      */
-    public void deleteOwnFolder() throws IOException {
-        Path manifest = new Path(root, MANIFEST);
-        if (!fs.exists(manifest)) {
-            throw new IllegalStateException(uri() + " holds no " + MANIFEST + ": not a gradsweep output folder, not deleted");
-        }
-        for (FileStatus s : fs.listStatus(root)) {
-            String name = s.getPath().getName();
-            if (!isLockFile(name) && !name.equals(MANIFEST) && !name.equals("." + MANIFEST + ".crc")) {
-                fs.delete(s.getPath(), true);
-            }
-        }
-        fs.delete(manifest, false);
+    public void reserveSpace(int bytes) throws IOException {
+        WholeFiles.replace(direct, new Path(root, RESERVE), new byte[bytes], "");
+    }
+
+    /** Gives the space {@link #reserveSpace} set aside back; nothing when there is none. */
+    public void releaseSpace() throws IOException {
+        direct.delete(new Path(root, RESERVE), false);
     }
 
     /**
-     * Removes what an interrupted run left: hidden temporary files, and trace files of tasks whose
-     * trials file was never committed (their trials will be trained again). Returns how many.
+     * Empties the folder of what gradsweep wrote there, but only if its manifest is gradsweep's:
+     * a typo such as {@code --out ~} must never delete a home directory, nor may a folder that
+     * merely holds a file named manifest.json lose anything. Deletes only our own names (the
+     * tables' part files, partition folders and temporaries, a marked report folder, the
+     * manifest's temporaries), never through a symbolic link and never outside the folder; what
+     * else is there stays and is returned. The run's lock stays (the caller holds it), and the
+     * manifest goes last, so that a replace cut short still leaves a folder marked as
+     * gradsweep's, which the next --replace may finish.
      */
-    public int removeUncommitted() throws IOException {
-        int removed = 0;
-        Set<String> committed = new HashSet<>();
-        Path trials = table("trials");
-        if (fs.exists(trials)) {
-            for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(trials, true); it.hasNext(); ) {
-                Path p = it.next().getPath();
-                if (p.getName().startsWith(".")) {
-                    removed += fs.delete(p, false) ? 1 : 0;
-                } else {
-                    committed.add(p.getParent().getName() + "/" + p.getName());
-                }
+    public List<Path> deleteOwnFolder() throws IOException {
+        manifest().orElseThrow(() -> new IllegalStateException(uri() + " holds no " + MANIFEST
+                + ": not a gradsweep output folder, not deleted"));
+        List<Path> kept = new ArrayList<>();
+        for (FolderTree.Entry e : FolderTree.list(fs, root)) {
+            String name = e.name();
+            if (name.equals(MANIFEST) || FolderLayout.isLockFile(name)) {
+                continue;
+            }
+            if (e.kind() == FolderTree.Kind.DIRECTORY && FolderLayout.isTable(name)) {
+                deleteTable(e, kept);
+            } else if (name.equals(ReportFolder.DEFAULT_NAME) && e.kind() == FolderTree.Kind.DIRECTORY
+                    && localPath().isPresent()) {
+                kept.addAll(ReportFolder.delete(localPath().get().resolve(name)).stream()
+                        .map(p -> new Path(p.toUri())).toList());
+            } else if (e.kind() == FolderTree.Kind.FILE && FolderLayout.isTopLevelTemporary(name)) {
+                FolderTree.deleteFile(direct, e);
+            } else {
+                kept.add(e.path());
             }
         }
-        Path traces = table("traces");
-        if (fs.exists(traces)) {
-            for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(traces, true); it.hasNext(); ) {
-                Path p = it.next().getPath();
-                boolean orphan = !committed.contains(p.getParent().getName() + "/" + p.getName());
-                if (p.getName().startsWith(".") || orphan) {
-                    removed += fs.delete(p, false) ? 1 : 0;
-                }
-            }
-        }
-        return removed;
+        direct.delete(new Path(root, "." + MANIFEST + ".crc"), false);
+        direct.delete(new Path(root, MANIFEST), false);
+        return kept;
     }
 
-    /** Number of committed files in a table. */
-    public int fileCount(String table) throws IOException {
-        Path t = table(table);
-        if (!fs.exists(t)) {
-            return 0;
-        }
-        int n = 0;
-        for (RemoteIterator<LocatedFileStatus> it = fs.listFiles(t, true); it.hasNext(); ) {
-            FileStatus s = it.next();
-            if (!s.getPath().getName().startsWith(".") && s.getPath().getName().endsWith(".parquet")) {
-                n++;
+    /** Deletes a table's part files and partition folders; anything else in it stays, with the folders holding it. */
+    private void deleteTable(FolderTree.Entry table, List<Path> kept) throws IOException {
+        for (FolderTree.Entry e : FolderTree.list(fs, table.path())) {
+            if (e.kind() == FolderTree.Kind.DIRECTORY && FolderLayout.isPartitionDirectory(e.name())) {
+                for (FolderTree.Entry f : FolderTree.list(fs, e.path())) {
+                    deletePart(f, kept);
+                }
+                if (!FolderTree.deleteEmptyDirectory(fs, e)) {
+                    kept.add(e.path());
+                }
+            } else {
+                deletePart(e, kept);
             }
         }
-        return n;
+        FolderTree.deleteEmptyDirectory(fs, table);
+    }
+
+    private void deletePart(FolderTree.Entry f, List<Path> kept) throws IOException {
+        if (f.kind() == FolderTree.Kind.FILE && (FolderLayout.isPartFile(f.name()) || FolderLayout.isPartTemporary(f.name()))) {
+            FolderTree.deleteFile(direct, f); // direct: on file: a checksum file is a file of its own here
+        } else {
+            kept.add(f.path());
+        }
+    }
+
+    /** The folder as a local path, when it is on the local file system. */
+    public Optional<java.nio.file.Path> localPath() {
+        java.net.URI uri = java.net.URI.create(uri());
+        return "file".equals(uri.getScheme()) ? Optional.of(java.nio.file.Paths.get(uri)) : Optional.empty();
+    }
+
+    /** The committed files, checked (see {@link CommittedTables}), for the study whose hash is given. */
+    public CommittedTables tables(String studyHash) throws IOException {
+        return CommittedTables.read(fs, root, studyHash);
+    }
+
+    /**
+     * Removes what an interrupted run left, and what a crash left damaged that is provably ours
+     * (see {@link CommittedTables#repair}): hidden temporary files, traces of tasks whose trials
+     * file was never committed, and empty, truncated or half-committed part files (their trials
+     * will be trained again). Returns what it deleted.
+     */
+    public List<Path> removeUncommitted(String studyHash) throws IOException {
+        return repair(tables(studyHash));
+    }
+
+    /** {@link CommittedTables#repair} in this folder. */
+    public List<Path> repair(CommittedTables tables) throws IOException {
+        return tables.repair(fs, root);
+    }
+
+    /** The folder holds a manifest.json that is not gradsweep's. */
+    public static final class NotOurs extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NotOurs(String message) {
+            super(message);
+        }
     }
 }

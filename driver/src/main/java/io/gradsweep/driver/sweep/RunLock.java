@@ -18,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.gradsweep.worker.folder.RunFence;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -38,7 +39,7 @@ import org.apache.hadoop.fs.Path;
  * most of those on file: (see the README).
  */
 public final class RunLock implements AutoCloseable {
-    public static final String FILE = "_gradsweep.lock";
+    public static final String FILE = io.gradsweep.worker.folder.FolderLayout.LOCK;
     static final Duration HEARTBEAT = Duration.ofSeconds(15);
     /** Eight missed heartbeats: a holder that is merely slow (a long GC pause, a busy namenode) keeps its lock. */
     static final Duration STALE_AFTER = Duration.ofMinutes(2);
@@ -47,7 +48,7 @@ public final class RunLock implements AutoCloseable {
     /** Who holds a lock, as its file says. */
     public record Holder(String host, long pid, String runId, String study, Instant started, Instant heartbeat) {
         static Holder of(JsonNode n) {
-            return new Holder(n.path("host").asText("?"), n.path("pid").asLong(-1), n.path("run_id").asText("?"),
+            return new Holder(n.path("host").asText("?"), n.path("pid").asLong(-1), n.path(RunFence.RUN_ID_FIELD).asText("?"),
                     n.path("study").asText("?"), instant(n.path("started").asText()),
                     instant(n.path("heartbeat").asText()));
         }
@@ -129,7 +130,7 @@ public final class RunLock implements AutoCloseable {
         content.put("tool", "gradsweep");
         content.put("host", settings.host());
         content.put("pid", settings.pid());
-        content.put("run_id", UUID.randomUUID().toString());
+        content.put(RunFence.RUN_ID_FIELD, UUID.randomUUID().toString());
         content.put("study", study);
         content.put("started", now.toString());
         content.put("heartbeat", now.toString());
@@ -138,7 +139,7 @@ public final class RunLock implements AutoCloseable {
                 // file:'s create-if-absent is a check then a create: of two runs starting in the
                 // same milliseconds both may pass it, and the later write wins. Reading back
                 // narrows that window to the loser's own write; the loser refuses below.
-                if (read(fs, file).map(h -> h.runId().equals(content.path("run_id").asText())).orElse(false)) {
+                if (read(fs, file).map(h -> h.runId().equals(content.path(RunFence.RUN_ID_FIELD).asText())).orElse(false)) {
                     return new RunLock(fs, file, settings, log, content);
                 }
                 continue;
@@ -192,6 +193,11 @@ public final class RunLock implements AutoCloseable {
         return null;
     }
 
+    /** The fence a task checks before it commits: this run's id, which the lock file names while it holds it. */
+    public RunFence fence() {
+        return new RunFence(content.path(RunFence.RUN_ID_FIELD).asText());
+    }
+
     /** Is this lock still ours? False once a heartbeat found another run's lock in its place. */
     public boolean held() {
         return held;
@@ -236,7 +242,7 @@ public final class RunLock implements AutoCloseable {
                 return;
             }
             content.put("heartbeat", settings.clock().instant().toString());
-            WholeFiles.replace(fs, file, bytes(content), "." + content.path("run_id").asText());
+            WholeFiles.replace(fs, file, bytes(content), "." + content.path(RunFence.RUN_ID_FIELD).asText());
         } catch (IOException | RuntimeException e) {
             // a missed beat is harmless until STALE_AFTER; the next one may succeed
             log.println("warning: could not refresh the lock " + file + ": " + e.getMessage());
@@ -244,7 +250,7 @@ public final class RunLock implements AutoCloseable {
     }
 
     private boolean isOurs() throws IOException {
-        return read(fs, file).map(h -> h.runId().equals(content.path("run_id").asText())).orElse(false);
+        return read(fs, file).map(h -> h.runId().equals(content.path(RunFence.RUN_ID_FIELD).asText())).orElse(false);
     }
 
     private static boolean tryCreate(FileSystem fs, Path file, ObjectNode content) throws IOException {

@@ -5,7 +5,9 @@ import io.gradsweep.worker.task.StudyTrialSource;
 import io.gradsweep.worker.task.TaskOutcome;
 import io.gradsweep.worker.task.TaskPlan;
 import io.gradsweep.worker.task.TaskRunner;
+import io.gradsweep.worker.folder.RunFence;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.function.Function;
 import org.apache.spark.broadcast.Broadcast;
@@ -13,7 +15,7 @@ import org.apache.spark.util.LongAccumulator;
 
 /**
  * What each Spark task runs: a plain function of the task plan, the study text and the output
- * location, with no hidden state (the parsed study is cached per executor JVM by its text).
+ * location (and the run's fence: see {@link RunFence}), with no hidden state (the parsed study is cached per executor JVM by its text).
  */
 final class RunTask implements Function<TaskPlan, TaskOutcome> {
     private static final long serialVersionUID = 1L;
@@ -23,15 +25,17 @@ final class RunTask implements Function<TaskPlan, TaskOutcome> {
     private final Map<String, String> hadoopSettings;
     private final String codeVersion;
     private final boolean failFast;
+    private final RunFence fence;
     private final LongAccumulator[] counts;
 
     RunTask(Broadcast<String> studyText, String outputUri, Map<String, String> hadoopSettings, String codeVersion,
-            boolean failFast, LongAccumulator[] counts) {
+            boolean failFast, RunFence fence, LongAccumulator[] counts) {
         this.studyText = studyText;
         this.outputUri = outputUri;
         this.hadoopSettings = hadoopSettings;
         this.codeVersion = codeVersion;
         this.failFast = failFast;
+        this.fence = fence;
         this.counts = counts;
     }
 
@@ -40,7 +44,7 @@ final class RunTask implements Function<TaskPlan, TaskOutcome> {
         Configuration conf = new Configuration();
         hadoopSettings.forEach(conf::set);
         StudyTrialSource source = new StudyTrialSource(StudyCache.get(studyText.value()));
-        TaskOutcome outcome = TaskRunner.run(plan, source, outputUri, conf, codeVersion, failFast);
+        TaskOutcome outcome = TaskRunner.run(plan, source, outputUri, conf, codeVersion, failFast, Optional.of(fence));
         counts[0].add(outcome.ok());
         counts[1].add(outcome.diverged());
         counts[2].add(outcome.failed());

@@ -1,8 +1,9 @@
 package io.gradsweep.driver.sweep;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gradsweep.core.CodeVersion;
+import io.gradsweep.worker.folder.CommittedTables;
+import io.gradsweep.worker.folder.Manifest;
+import io.gradsweep.worker.folder.RunFence;
 import io.gradsweep.worker.study.Study;
 import io.gradsweep.worker.task.TaskOutcome;
 import java.io.IOException;
@@ -12,6 +13,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.broadcast.Broadcast;
@@ -25,12 +29,13 @@ import scala.Tuple2;
  * pipeline reads top to bottom in {@link #run}.
  */
 public final class Sweep {
-    private static final ObjectMapper JSON = new ObjectMapper();
     /**
      * Tasks per core by default: enough that the estimated costs' errors even out at the end of a
      * run (the last tasks leave cores idle), few enough that files stay large.
      */
     private static final int TASKS_PER_CORE = 8;
+    /** At least this much disk is set aside for the manifest that ends a run (see OutputFolder.reserveSpace). */
+    private static final int MANIFEST_RESERVE_BYTES = 64 * 1024;
 
     /** How a run is asked for. */
     public static final class Options {
@@ -84,13 +89,18 @@ public final class Sweep {
 
     /** True when the folder holds another study and --replace says delete it; throws when it may not be used. */
     private boolean mustReplace() throws IOException {
-        var existing = folder.manifest();
+        Optional<Manifest> existing;
+        try {
+            existing = folder.manifest();
+        } catch (OutputFolder.NotOurs e) {
+            throw new FolderRefused(e.getMessage()); // --replace or not: a folder that is not ours is never touched
+        }
         if (existing.isPresent()) {
-            String hash = existing.get().path("study_hash").asText();
+            String hash = existing.get().studyHash();
             if (!hash.equals(study.hash())) {
                 if (!options.replace) {
-                    throw new FolderRefused(folder.uri() + " holds another study ('" + existing.get().path("study").asText()
-                            + "', hash " + hash.substring(0, Math.min(12, hash.length())) + "); use --replace to delete"
+                    throw new FolderRefused(folder.uri() + " holds another study ('" + existing.get().study()
+                            + "', hash " + hash.substring(0, 12) + "); use --replace to delete"
                             + " it and start over, or choose another --out");
                 }
                 return true;
@@ -110,50 +120,60 @@ public final class Sweep {
         checkFolder();
         try (RunLock lock = RunLock.acquire(folder, study.name(), log)) {
             if (mustReplace()) { // again under the lock: another run may have changed the folder meanwhile
-                log.println("replacing " + folder.uri() + " (study '" + folder.manifest().map(m -> m.path("study").asText())
+                log.println("replacing " + folder.uri() + " (study '" + folder.manifest().map(Manifest::study)
                         .orElse("?") + "')");
-                folder.deleteOwnFolder();
+                List<org.apache.hadoop.fs.Path> kept = folder.deleteOwnFolder();
+                for (org.apache.hadoop.fs.Path p : kept) {
+                    log.println("kept " + p + ": not a file gradsweep writes");
+                }
             }
-            return train();
+            try (Interrupts interrupts = Interrupts.watch(log)) {
+                return train(lock.fence(), interrupts);
+            }
         }
     }
 
-    private Result train() throws IOException {
+    private Result train(RunFence fence, Interrupts interrupts) throws IOException {
         Result result = new Result();
         long sparkStart = System.nanoTime();
         SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name(), options.sparkSettings);
+        interrupts.onInterrupt(() -> spark.sparkContext().cancelAllJobs());
+        Manifest manifest = null;
         try {
             result.sparkStartSeconds = (System.nanoTime() - sparkStart) / 1e9;
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
             printWhereToLook(spark);
             result.cores = ClusterCores.await(spark.sparkContext(), log);
-            int removed = folder.removeUncommitted();
-            if (removed > 0) {
-                log.println("removed " + removed + " uncommitted file(s) of an interrupted run");
-            }
-            DoneTrials done = TrialsTable.done(spark, folder);
+            interrupts.check();
+            CommittedTables tables = repair();
+            DoneTrials done = DoneTrials.of(tables.gridIndexes());
             result.alreadyDone = done.size();
             int targetTasks = options.partitions > 0 ? options.partitions : TASKS_PER_CORE * result.cores;
             StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
             log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
                     study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
-            ObjectNode manifest = manifest(spark, "running", null);
+            manifest = manifest(spark);
             folder.writeManifest(manifest);
+            // room for the last manifest (a few times its size), should the tasks fill the disk
+            folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
+            interrupts.check();
             if (!plan.tasks().isEmpty()) {
-                train(jsc, plan, result);
+                train(jsc, plan, fence, result);
             }
+            interrupts.check();
             result.trained = plan.trials();
-            result.counts = TrialsTable.countsByStatus(spark, folder);
-            ObjectNode finished = manifest(spark, "complete", result.counts);
-            finished.put("started", manifest.path("started").asText());
-            folder.writeManifest(finished);
+            result.counts = folder.tables(study.hash()).countsByStatus();
+            folder.writeManifest(manifest.withCounts(result.counts).withState(Manifest.State.COMPLETE, Optional.empty(),
+                    Optional.empty(), Optional.of(Instant.now().toString())));
             return result;
-        } catch (Exception e) { // Spark's SparkException is checked but arrives undeclared from Scala
-            var m = folder.manifest();
-            if (m.isPresent()) {
-                m.get().put("state", "failed").put("ended", Instant.now().toString())
-                        .put("error", String.valueOf(e.getMessage()));
-                folder.writeManifest(m.get());
+        } catch (Exception | FSError e) { // Spark's SparkException is checked but arrives undeclared from Scala
+            RunEnd end = interrupts.interrupted() ? RunEnd.interrupted() : RunEnd.of(e);
+            recordEnd(manifest, end, e);
+            if (end.state() == Manifest.State.INTERRUPTED) {
+                throw new Interrupted();
+            }
+            if (end.failure().isPresent()) {
+                throw new NoSpace(folder.uri() + ": " + end.message());
             }
             if (e instanceof RuntimeException r) {
                 throw r;
@@ -161,9 +181,51 @@ public final class Sweep {
             if (e instanceof IOException io) {
                 throw io;
             }
+            if (e instanceof Error err) {
+                throw err;
+            }
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             spark.stop();
+            try {
+                folder.releaseSpace();
+            } catch (IOException | RuntimeException | FSError e) {
+                log.println("warning: could not delete the reserve file in " + folder.uri() + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /**
+     * Reads what earlier runs committed, says what is not counted and why, and deletes what is
+     * provably ours and not whole (hidden temporaries, orphaned traces, empty or truncated part
+     * files): their trials are trained again.
+     */
+    private CommittedTables repair() throws IOException {
+        CommittedTables tables = folder.tables(study.hash());
+        for (CommittedTables.Problem p : tables.problems()) {
+            log.println((p.repairable() ? "repairing: " : "warning: ") + p.describe());
+        }
+        List<org.apache.hadoop.fs.Path> removed = folder.repair(tables);
+        if (removed.isEmpty()) {
+            return tables;
+        }
+        log.println("removed " + removed.size() + " uncommitted file(s) of an interrupted run");
+        return folder.tables(study.hash());
+    }
+
+    /** Writes how the run ended into the manifest, if it got that far; a failure to do so is logged, not thrown. */
+    private void recordEnd(Manifest manifest, RunEnd end, Throwable cause) {
+        try {
+            folder.releaseSpace(); // on a full disk, the room the manifest is written in
+            Manifest m = manifest != null ? manifest : folder.manifest().orElse(null);
+            if (m != null) {
+                folder.writeManifest(m.withState(end.state(), end.failure(), Optional.of(end.message()),
+                        Optional.of(Instant.now().toString())));
+            }
+        } catch (IOException | RuntimeException | FSError e) {
+            cause.addSuppressed(e);
+            log.println("warning: could not record the run's end (" + end.state().label() + ") in the manifest: "
+                    + e.getMessage());
         }
     }
 
@@ -178,7 +240,7 @@ public final class Sweep {
         }
     }
 
-    private void train(JavaSparkContext jsc, StudyPlanner.Plan plan, Result result) {
+    private void train(JavaSparkContext jsc, StudyPlanner.Plan plan, RunFence fence, Result result) {
         LongAccumulator[] counts = {
             jsc.sc().longAccumulator("ok"), jsc.sc().longAccumulator("diverged"),
             jsc.sc().longAccumulator("failed"), jsc.sc().longAccumulator("timeout")};
@@ -189,7 +251,7 @@ public final class Sweep {
                 hadoop.put(kv._1().substring("spark.hadoop.".length()), kv._2());
             }
         }
-        RunTask task = new RunTask(text, folder.uri(), hadoop, CodeVersion.get(), options.failFast, counts);
+        RunTask task = new RunTask(text, folder.uri(), hadoop, CodeVersion.get(), options.failFast, fence, counts);
         long start = System.nanoTime();
         List<TaskOutcome> outcomes;
         try (Progress progress = new Progress(log, plan.trials(), counts, options.progressMillis)) {
@@ -206,27 +268,33 @@ public final class Sweep {
         result.taskSeconds = taskNanos / 1e9;
     }
 
-    private ObjectNode manifest(SparkSession spark, String state, Map<String, Long> countsByStatus) {
-        ObjectNode m = JSON.createObjectNode();
-        m.put("tool", "gradsweep");
-        m.put("study", study.name());
-        m.put("study_hash", study.hash());
-        m.put("code_version", CodeVersion.get());
-        m.put("state", state);
-        m.put("trials", study.trialCount());
-        m.put("partition_by", study.partitionBy());
-        m.put("started", Instant.now().toString());
-        if (countsByStatus != null) {
-            m.put("ended", Instant.now().toString());
-            ObjectNode counts = m.putObject("counts");
-            countsByStatus.forEach(counts::put);
-        }
-        ObjectNode sparkSettings = m.putObject("spark");
+    /** The manifest of a run that is starting. */
+    private Manifest manifest(SparkSession spark) {
+        Map<String, String> sparkSettings = new TreeMap<>();
         for (Tuple2<String, String> kv : spark.sparkContext().getConf().getAll()) {
             sparkSettings.put(kv._1(), SecretSettings.shown(kv._1(), kv._2()));
         }
-        m.put("study_text", study.text());
-        return m;
+        return new Manifest(study.name(), study.hash(), CodeVersion.get(), Manifest.State.RUNNING, Optional.empty(),
+                Optional.empty(), study.trialCount(), study.partitionBy(), Instant.now().toString(), Optional.empty(),
+                Map.of(), sparkSettings, study.text());
+    }
+
+    /** The run was interrupted (SIGINT, SIGTERM): tasks cancelled, manifest says so, lock released. */
+    public static final class Interrupted extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        Interrupted() {
+            super("interrupted; run the same command again to resume");
+        }
+    }
+
+    /** The output folder's file system is full; the manifest says so. */
+    public static final class NoSpace extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        NoSpace(String message) {
+            super(message);
+        }
     }
 
     /** The output folder belongs to something else; nothing was written. */

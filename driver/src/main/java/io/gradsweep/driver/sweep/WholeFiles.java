@@ -2,6 +2,8 @@ package io.gradsweep.driver.sweep;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import org.apache.hadoop.fs.FSDataOutputStream;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileContext;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.LocalFileSystem;
@@ -44,15 +46,26 @@ final class WholeFiles {
             return;
         }
         Path tmp = new Path(file.getParent(), "." + file.getName() + tmpSuffix + ".tmp");
-        try (OutputStream out = fs.create(tmp, true)) {
-            out.write(bytes);
-        }
-        if (fs instanceof RawLocalFileSystem) {
-            if (!fs.rename(tmp, file)) {
-                throw new IOException("could not rename " + tmp + " to " + file);
+        try {
+            try (FSDataOutputStream out = fs.create(tmp, true)) {
+                out.write(bytes);
+                out.hsync(); // on disk before the rename (the local file system's raw stream syncs too)
             }
-        } else {
-            FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, file, Options.Rename.OVERWRITE);
+            if (fs instanceof RawLocalFileSystem) {
+                if (!fs.rename(tmp, file)) {
+                    throw new IOException("could not rename " + tmp + " to " + file);
+                }
+            } else {
+                FileContext.getFileContext(fs.getUri(), fs.getConf()).rename(tmp, file, Options.Rename.OVERWRITE);
+            }
+        } catch (IOException | RuntimeException | FSError e) {
+            // a full disk leaves an empty temporary: it goes, the old file stays as it was
+            try {
+                fs.delete(tmp, false);
+            } catch (IOException | RuntimeException | FSError cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
         }
     }
 }

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.gradsweep.driver.CliRun;
 import io.gradsweep.driver.CommittedFiles;
 import io.gradsweep.driver.DuckDb;
+import io.gradsweep.driver.sweep.OutputFolder;
+import io.gradsweep.driver.sweep.RunLock;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.apache.hadoop.conf.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -157,18 +160,28 @@ class LocalClusterTest {
             Thread.sleep(50);
         }
         run.kill();
-        // what a reader sees now: whole files only (DuckDB fails on a partial Parquet file), fewer than all trials
-        int before = DuckDb.rows(out, "trials", "grid_index").size();
-        assertTrue(before >= 2 && before < TRIALS, "killed part-way: " + before + " of " + TRIALS + " trials committed");
+        int before;
+        // The fence: take the folder's lock over as the next run does (its holder's process is gone).
+        // From then on no executor of the killed driver may commit, however long it takes to notice.
+        try (RunLock next = RunLock.acquire(OutputFolder.at(out.toString(), new Configuration()), "next run",
+                System.out)) {
+            // what a reader sees now: whole files only (DuckDB fails on a partial Parquet file), fewer than all trials
+            before = DuckDb.rows(out, "trials", "grid_index").size();
+            assertTrue(before >= 2 && before < TRIALS, "killed part-way: " + before + " of " + TRIALS
+                    + " trials committed");
+            long gone = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (cluster.executors() > 0 && System.nanoTime() < gone) {
+                Thread.sleep(100); // the killed driver's executors finish or fail their tasks, then exit
+            }
+            assertEquals(before, DuckDb.rows(out, "trials", "grid_index").size(),
+                    "no executor of the killed driver committed once the lock was another run's");
+        }
         assertTrue(Files.readString(out.resolve("manifest.json")).contains("\"state\" : \"running\""));
 
         CliProcess again = driver("driver-killed-resumed", "", "run", STUDY.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString(), "--progress-seconds", "1");
         assertEquals(0, again.await(RUN_SECONDS), again.log());
-        // an executor of the killed driver may still commit the task it was writing, in the moments
-        // before it notices the driver is gone: the resumed run finds at least what was seen
-        Matcher done = Pattern.compile("(\\d+) already done").matcher(again.log());
-        assertTrue(done.find() && Integer.parseInt(done.group(1)) >= before, again.log());
+        assertTrue(again.log().contains(before + " already done"), again.log());
         assertTablesEqualTheLocalRun(out);
         try (Stream<Path> files = Files.walk(out)) {
             assertTrue(files.noneMatch(f -> f.getFileName().toString().endsWith(".tmp")), "no temporary file left");
@@ -189,7 +202,7 @@ class LocalClusterTest {
                 "--properties-file", cluster.sparkConf().toString(), "--partitions", "12");
         assertEquals(0, run.await(RUN_SECONDS), run.log());
         String events = EventLog.text(cluster.dir().resolve("events"), applicationId(run.log()));
-        assertTrue(events.contains("\"Speculative\":true"), "at least one speculative attempt ran");
+        assertTrue(events.contains("\"Speculative\":true"), () -> "at least one speculative attempt ran:\n" + logOf(run));
         assertTablesEqualTheLocalRun(out);
     }
 

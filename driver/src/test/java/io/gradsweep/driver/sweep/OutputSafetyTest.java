@@ -26,10 +26,13 @@ class OutputSafetyTest {
                 new PrintStream(new ByteArrayOutputStream()));
     }
 
-    private static void writeOtherStudy(Path out) throws Exception {
-        OutputFolder.at(out.toString(), new Configuration()).writeManifest(new ObjectMapper().createObjectNode()
+    /** Another study's folder, its manifest as this project wrote them before the format marker. */
+    static void writeOtherStudy(Path out) throws Exception {
+        Files.createDirectories(out);
+        Files.write(out.resolve(OutputFolder.MANIFEST), new ObjectMapper().writerWithDefaultPrettyPrinter()
+                .writeValueAsBytes(new ObjectMapper().createObjectNode()
                 .put("tool", "gradsweep").put("study", "old").put("study_hash", "0123456789abcdef0123")
-                .put("code_version", "x").put("state", "complete").put("trials", 4).put("started", "then"));
+                .put("code_version", "x").put("state", "complete").put("trials", 4).put("started", "then")));
         Files.createDirectories(out.resolve("trials/activation=relu"));
         Files.writeString(out.resolve("trials/activation=relu/part-1.parquet"), "old results");
     }

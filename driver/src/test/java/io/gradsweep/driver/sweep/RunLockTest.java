@@ -150,7 +150,7 @@ class RunLockTest {
         OutputFolder folder = folder();
         try (RunLock lock = RunLock.acquire(folder, "tiny", log, me)) {
             assertTrue(folder.isEmpty(), "a folder holding only the lock is still empty");
-            Files.writeString(dir.resolve("out").resolve(OutputFolder.MANIFEST), "{\"tool\":\"gradsweep\"}");
+            folder.writeManifest(OutputFolderTest.manifest(1));
             Files.createDirectories(dir.resolve("out/trials/activation=relu"));
             Files.writeString(dir.resolve("out/trials/activation=relu/part-1.parquet"), "x");
             assertFalse(folder.isEmpty());

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 import org.apache.parquet.conf.ParquetConfiguration;
@@ -11,7 +12,6 @@ import org.apache.parquet.hadoop.ParquetFileWriter;
 import org.apache.parquet.hadoop.ParquetWriter;
 import org.apache.parquet.hadoop.api.WriteSupport;
 import org.apache.parquet.hadoop.metadata.CompressionCodecName;
-import org.apache.parquet.hadoop.util.HadoopOutputFile;
 import org.apache.parquet.io.OutputFile;
 
 /**
@@ -46,12 +46,29 @@ public final class PartFiles {
         return fileName.startsWith(".") || fileName.startsWith("_");
     }
 
-    /** Writes all {@code rows} to a hidden file in {@code directory}; nothing is visible until commit. */
+    /** {@link #stage(FileSystem, Path, String, TableSchema, List, String)} with no study in the footer. */
     public static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
                                        List<R> rows) throws IOException {
+        return stage(fs, directory, taskKey, table, rows, new PartFileFooter(table.name(), java.util.Optional.empty(),
+                java.util.Optional.of(taskKey), java.util.Optional.of((long) rows.size())));
+    }
+
+    /**
+     * Writes all {@code rows} to a hidden file in {@code directory}, with the study's hash, the
+     * task's key and the row count in its footer, and flushes it to disk; nothing is visible until
+     * commit.
+     */
+    public static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+                                       List<R> rows, String studyHash) throws IOException {
+        return stage(fs, directory, taskKey, table, rows, PartFileFooter.of(table.name(), studyHash, taskKey,
+                rows.size()));
+    }
+
+    private static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+                                        List<R> rows, PartFileFooter footer) throws IOException {
         Path temp = new Path(directory, tempName(taskKey));
         StagedFile staged = new StagedFile(fs, temp, new Path(directory, finalName(taskKey)), rows.size());
-        try (ParquetWriter<R> writer = new Builder<>(HadoopOutputFile.fromPath(temp, fs.getConf()), table)
+        try (ParquetWriter<R> writer = new Builder<>(new SyncedOutputFile(fs, temp), table, footer.toMetadata())
                 .withConf(fs.getConf())
                 .withWriteMode(ParquetFileWriter.Mode.CREATE)
                 .withCompressionCodec(CODEC)
@@ -59,10 +76,10 @@ public final class PartFiles {
             for (R row : rows) {
                 writer.write(row);
             }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | FSError e) { // FSError: Hadoop's local file system on a full disk
             try {
                 staged.discard();
-            } catch (IOException cleanup) {
+            } catch (IOException | RuntimeException | FSError cleanup) {
                 e.addSuppressed(cleanup);
             }
             throw e;
@@ -72,10 +89,12 @@ public final class PartFiles {
 
     private static final class Builder<R> extends ParquetWriter.Builder<R, Builder<R>> {
         private final TableSchema<R> table;
+        private final java.util.Map<String, String> footer;
 
-        Builder(OutputFile file, TableSchema<R> table) {
+        Builder(OutputFile file, TableSchema<R> table, java.util.Map<String, String> footer) {
             super(file);
             this.table = table;
+            this.footer = footer;
         }
 
         @Override
@@ -85,12 +104,12 @@ public final class PartFiles {
 
         @Override
         protected WriteSupport<R> getWriteSupport(Configuration conf) {
-            return new RowWriteSupport<>(table);
+            return new RowWriteSupport<>(table, footer);
         }
 
         @Override
         protected WriteSupport<R> getWriteSupport(ParquetConfiguration conf) {
-            return new RowWriteSupport<>(table);
+            return new RowWriteSupport<>(table, footer);
         }
     }
 }

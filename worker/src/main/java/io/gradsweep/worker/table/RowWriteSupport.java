@@ -9,17 +9,15 @@ import org.apache.parquet.io.api.RecordConsumer;
 
 /** Writes rows straight from their columns' getters: no intermediate Group objects per row. */
 final class RowWriteSupport<R> extends WriteSupport<R> {
-    /** Footer metadata: lets a reader tell the two tables (and later layouts) apart without paths. */
-    static final String TABLE_KEY = "gradsweep.table";
-    static final String LAYOUT_KEY = "gradsweep.layout";
-    static final String LAYOUT_VERSION = "1";
-
     private final TableSchema<R> table;
+    private final Map<String, String> footer;
     private final List<Column<R>> columns;
     private RecordConsumer out;
 
-    RowWriteSupport(TableSchema<R> table) {
+    /** {@code footer}: the key-value metadata of the file (see {@link PartFileFooter}). */
+    RowWriteSupport(TableSchema<R> table, Map<String, String> footer) {
         this.table = table;
+        this.footer = Map.copyOf(footer);
         this.columns = table.columns();
     }
 
@@ -34,7 +32,7 @@ final class RowWriteSupport<R> extends WriteSupport<R> {
     }
 
     private WriteContext context() {
-        return new WriteContext(table.messageType(), Map.of(TABLE_KEY, table.name(), LAYOUT_KEY, LAYOUT_VERSION));
+        return new WriteContext(table.messageType(), footer);
     }
 
     @Override

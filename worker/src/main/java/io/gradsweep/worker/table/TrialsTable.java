@@ -16,6 +16,10 @@ import java.util.Map;
 /** The trials table: one row per trial. Columns and units: docs/tables.md. */
 public final class TrialsTable {
     public static final String NAME = "trials";
+    /** Columns the driver reads back by name (resume, status, the analysis' queries). */
+    public static final String STUDY_HASH = "study_hash";
+    public static final String GRID_INDEX = "grid_index";
+    public static final String STATUS = "status";
 
     /** The replicate is a setting too, but it is written once, among the identifiers. */
     private static final String REPLICATE = "replicate";
@@ -33,11 +37,11 @@ public final class TrialsTable {
     private static TableSchema<TrialRow> build() {
         List<Column<TrialRow>> c = new ArrayList<>();
         c.add(Column.of("study", STRING, TrialRow::study));
-        c.add(Column.of("study_hash", STRING, TrialRow::studyHash));
+        c.add(Column.of(STUDY_HASH, STRING, TrialRow::studyHash));
         c.add(Column.of("trial_id", STRING, TrialRow::trialId));
         c.add(Column.of("trial_key", STRING, TrialRow::trialKey));
         c.add(Column.of(REPLICATE, INT32, r -> r.spec().replicate()));
-        c.add(Column.of("grid_index", INT64, TrialRow::gridIndex));
+        c.add(Column.of(GRID_INDEX, INT64, TrialRow::gridIndex));
         // One column per setting, typed by its default and in --help order, so every file of every
         // study has the same setting columns whichever settings the study varies.
         Map<String, Object> defaults = TrialSpec.defaults().settings();
@@ -48,7 +52,7 @@ public final class TrialsTable {
             }
         }
         c.add(Column.of("spec_json", STRING, r -> r.spec().canonicalJson()));
-        c.add(Column.of("status", STRING, r -> r.summary().status().label()));
+        c.add(Column.of(STATUS, STRING, r -> r.summary().status().label()));
         c.add(Column.nullable("message", STRING, r -> r.summary().message().orElse(null)));
         c.add(Column.of("steps_run", INT64, r -> r.summary().stepsRun()));
         c.add(Column.of("epochs_run", DOUBLE, r -> r.summary().epochsRun()));

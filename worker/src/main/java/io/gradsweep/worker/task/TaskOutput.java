@@ -1,5 +1,6 @@
 package io.gradsweep.worker.task;
 
+import io.gradsweep.worker.folder.RunFence;
 import io.gradsweep.worker.table.Column;
 import io.gradsweep.worker.table.PartFiles;
 import io.gradsweep.worker.table.PartitionPaths;
@@ -16,22 +17,28 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
 
 /**
  * A task's rows, grouped by partition value, and their commit: every file is written under a
- * hidden name first; then the traces files are renamed, then the trials files, so a visible
- * trials file means the task's traces are complete too.
+ * hidden name first and flushed to disk; then the traces files are renamed, then the trials
+ * files, so a visible trials file means the task's traces are complete too. With a
+ * {@link RunFence}, each rename happens only while the task's run still holds the folder's lock.
  */
 final class TaskOutput {
     private final String partitionBy;
+    private final String studyHash;
+    private final Optional<RunFence> fence;
     private final Map<String, List<TrialRow>> trials = new TreeMap<>();
     private final Map<String, List<TraceRow>> traces = new TreeMap<>();
     private long traceRows;
 
-    TaskOutput(String partitionBy) {
+    TaskOutput(String partitionBy, String studyHash, Optional<RunFence> fence) {
         this.partitionBy = partitionBy;
+        this.studyHash = studyHash;
+        this.fence = fence;
     }
 
     void add(String partitionValue, TrialRow trial, List<TraceRow> points) {
@@ -59,18 +66,18 @@ final class TaskOutput {
                 tracesFiles.add(stage(fs, outputRoot, taskKey, tracesTable, value, traces.get(value)));
                 trialsFiles.add(stage(fs, outputRoot, taskKey, trialsTable, value, trials.get(value)));
             }
-            for (StagedFile f : tracesFiles) {
+            for (StagedFile f : concat(tracesFiles, trialsFiles)) {
+                if (fence.isPresent()) {
+                    fence.get().check(fs, outputRoot);
+                }
                 f.commit();
             }
-            for (StagedFile f : trialsFiles) {
-                f.commit();
-            }
-        } catch (IOException | RuntimeException e) {
+        } catch (IOException | RuntimeException | FSError e) { // FSError: Hadoop's local file system on a full disk
             // Best effort: a crashed executor leaves its hidden files anyway, and readers skip them.
             for (StagedFile f : concat(tracesFiles, trialsFiles)) {
                 try {
                     f.discard();
-                } catch (IOException | RuntimeException cleanup) {
+                } catch (IOException | RuntimeException | FSError cleanup) {
                     e.addSuppressed(cleanup);
                 }
             }
@@ -81,7 +88,7 @@ final class TaskOutput {
     private <R> StagedFile stage(FileSystem fs, Path outputRoot, String taskKey, TableSchema<R> table,
                                  String value, List<R> rows) throws IOException {
         Path directory = PartitionPaths.directory(new Path(outputRoot, table.name()), partitionBy, value);
-        return PartFiles.stage(fs, directory, taskKey, table.withoutColumn(partitionBy), rows);
+        return PartFiles.stage(fs, directory, taskKey, table.withoutColumn(partitionBy), rows, studyHash);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.gradsweep.worker.task;
 
 import io.gradsweep.core.train.Trainer;
+import io.gradsweep.worker.folder.RunFence;
 import io.gradsweep.core.trace.TracePoint;
 import io.gradsweep.core.trace.TrialStatus;
 import io.gradsweep.core.trace.TrialSummary;
@@ -10,6 +11,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.Path;
 
@@ -37,9 +39,18 @@ public final class TaskRunner {
      */
     public static TaskOutcome run(TaskPlan plan, TrialSource source, String outputUri, Configuration conf,
                                   String codeVersion, boolean failFast) throws IOException {
+        return run(plan, source, outputUri, conf, codeVersion, failFast, Optional.empty());
+    }
+
+    /**
+     * As above; with a {@code fence}, the task's files are committed only while its run holds the
+     * folder's lock (else {@link RunFence.Lost} is thrown and nothing is committed from then on).
+     */
+    public static TaskOutcome run(TaskPlan plan, TrialSource source, String outputUri, Configuration conf,
+                                  String codeVersion, boolean failFast, Optional<RunFence> fence) throws IOException {
         long start = System.nanoTime();
         String host = localHostName();
-        TaskOutput output = new TaskOutput(source.partitionBy());
+        TaskOutput output = new TaskOutput(source.partitionBy(), source.studyHash(), fence);
         int[] byStatus = new int[TrialStatus.values().length];
         long trainingNanos = 0;
         for (long index : plan.trialIndexes()) {

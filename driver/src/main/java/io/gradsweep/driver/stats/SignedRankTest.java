@@ -88,8 +88,9 @@ public final class SignedRankTest {
         double sd = Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24 - tieTerm / 48);
         double greater = normal.cumulativeProbability(-(centred - 0.5) / sd);
         double less = normal.cumulativeProbability((centred + 0.5) / sd);
-        double zTwo = (Math.abs(centred) - 0.5) / sd;
-        double two = Math.min(1, 2 * normal.cumulativeProbability(-zTwo));
+        // R's continuity correction: half a unit toward the mean, by the sign of the deviation
+        double z = (centred - 0.5 * Math.signum(centred)) / sd;
+        double two = Math.min(1, 2 * normal.cumulativeProbability(-Math.abs(z)));
         return new SignedRankTest(n, zeroCount, nanCount, tied, v, false, two, greater, less);
     }
 

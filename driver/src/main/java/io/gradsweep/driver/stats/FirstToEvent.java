@@ -125,9 +125,9 @@ public final class FirstToEvent {
         return signTest;
     }
 
-    /** Two-sided exact sign-test p; NaN when every pair tied. */
+    /** Two-sided exact sign-test p; 1 when every pair tied; NaN when there are no pairs. */
     public double pValue() {
-        return signTest.pValue();
+        return n() == 0 ? Double.NaN : signTest.pValue();
     }
 
     /** True: the p and the interval come from exact binomial distributions. */

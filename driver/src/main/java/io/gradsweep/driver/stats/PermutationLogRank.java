@@ -2,7 +2,7 @@ package io.gradsweep.driver.stats;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
+import org.apache.commons.math3.random.Well19937c;
 import org.apache.commons.math3.util.CombinatoricsUtils;
 
 /**
@@ -89,7 +89,7 @@ public final class PermutationLogRank {
             long total = Math.round(count);
             return new PermutationLogRank(observed, (double) extreme / total, true, total, seed, nA, nB);
         }
-        SplittableRandom random = new SplittableRandom(seed);
+        Well19937c random = new Well19937c(seed);
         int[] index = new int[n];
         long extreme = 0;
         for (int b = 0; b < permutations; b++) {

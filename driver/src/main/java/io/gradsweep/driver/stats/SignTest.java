@@ -20,7 +20,10 @@ public final class SignTest {
         this.pValue = pValue;
     }
 
-    /** The test of {@code positives} against {@code negatives}; none of either: p NaN. */
+    /**
+     * The test of {@code positives} against {@code negatives}. None of either (every pair tied):
+     * p = 1, the exact p of the degenerate null.
+     */
     public static SignTest test(int positives, int negatives) {
         if (positives < 0 || negatives < 0) {
             throw new IllegalArgumentException("counts must be >= 0, got positives " + positives + ", negatives "
@@ -28,24 +31,30 @@ public final class SignTest {
         }
         int n = positives + negatives;
         if (n == 0) {
-            return new SignTest(0, 0, Double.NaN);
+            return new SignTest(0, 0, 1);
         }
         double tail = new BinomialDistribution(null, n, 0.5).cumulativeProbability(Math.min(positives, negatives));
         return new SignTest(positives, negatives, Math.min(1, 2 * tail));
     }
 
-    /** The test of the signs of {@code differences}; zeros and NaN dropped. */
+    /**
+     * The test of the signs of {@code differences}; zeros and NaN dropped. All zero: p = 1; no
+     * difference at all (empty or all NaN): p NaN.
+     */
     public static SignTest of(double[] differences) {
         int positives = 0;
         int negatives = 0;
+        int zeros = 0;
         for (double d : differences) {
             if (d > 0) {
                 positives++;
             } else if (d < 0) {
                 negatives++;
+            } else if (d == 0) {
+                zeros++;
             }
         }
-        return test(positives, negatives);
+        return positives + negatives + zeros == 0 ? new SignTest(0, 0, Double.NaN) : test(positives, negatives);
     }
 
     /** 2 / 2^n capped at 1: the smallest two-sided p with n untied pairs. */
@@ -66,7 +75,7 @@ public final class SignTest {
         return positives + negatives;
     }
 
-    /** Two-sided exact p; NaN when n = 0. */
+    /** Two-sided exact p; 1 when every pair tied; NaN only from {@link #of} with no differences. */
     public double pValue() {
         return pValue;
     }

@@ -46,13 +46,19 @@ public final class SignedRankTest {
 
     /**
      * The test of {@code differences} (arm minus reference, pair by pair). NaN and zero differences
-     * are dropped and counted. No pair left: n = 0 and every p NaN (no evidence either way).
+     * are dropped and counted. Every difference zero (identical arms): n = 0, p = 1 and exact, the
+     * exact p of the one remaining (empty) sign pattern. No difference at all (empty or all NaN):
+     * every p NaN.
      */
     public static SignedRankTest test(double[] differences) {
         double[] kept = Arrays.stream(differences).filter(d -> !Double.isNaN(d) && d != 0).toArray();
         int nanCount = Samples.countNaN(differences);
         int zeroCount = differences.length - nanCount - kept.length;
         int n = kept.length;
+        if (n == 0 && zeroCount > 0) {
+            // identical arms: the only sign pattern is the empty one, so the exact p is 1
+            return new SignedRankTest(0, zeroCount, nanCount, false, 0, true, 1, 1, 1);
+        }
         if (n == 0) {
             return new SignedRankTest(0, zeroCount, nanCount, false, 0, false, Double.NaN, Double.NaN, Double.NaN);
         }
@@ -82,8 +88,9 @@ public final class SignedRankTest {
         double sd = Math.sqrt(n * (n + 1) * (2.0 * n + 1) / 24 - tieTerm / 48);
         double greater = normal.cumulativeProbability(-(centred - 0.5) / sd);
         double less = normal.cumulativeProbability((centred + 0.5) / sd);
-        double zTwo = (Math.abs(centred) - 0.5) / sd;
-        double two = Math.min(1, 2 * normal.cumulativeProbability(-zTwo));
+        // R's continuity correction: half a unit toward the mean, by the sign of the deviation
+        double z = (centred - 0.5 * Math.signum(centred)) / sd;
+        double two = Math.min(1, 2 * normal.cumulativeProbability(-Math.abs(z)));
         return new SignedRankTest(n, zeroCount, nanCount, tied, v, false, two, greater, less);
     }
 
@@ -130,12 +137,12 @@ public final class SignedRankTest {
         return tied;
     }
 
-    /** True when the p-values are exact (enumeration), false for the normal approximation or n = 0. */
+    /** True when the p-values are exact (enumeration), false for the normal approximation or no data. */
     public boolean exact() {
         return exact;
     }
 
-    /** Two-sided p; NaN when n = 0. */
+    /** Two-sided p; 1 when every difference is zero; NaN when there are no differences. */
     public double pValue() {
         return pValue;
     }
@@ -152,10 +159,10 @@ public final class SignedRankTest {
 
     /**
      * The smallest two-sided p attainable with these n pairs, 2 / 2^n (all signs alike is the one
-     * most extreme pattern, tied ranks or not); NaN when n = 0.
+     * most extreme pattern, tied ranks or not); 1 when n = 0.
      */
     public double minimumPValue() {
-        return n == 0 ? Double.NaN : MinimumP.smallestTwoSided(n);
+        return MinimumP.smallestTwoSided(n);
     }
 
     /** Matched-pairs rank-biserial correlation (Kerby 2014): (V - (S - V)) / S with S = n(n+1)/2. */

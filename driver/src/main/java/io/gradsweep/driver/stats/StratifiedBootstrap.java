@@ -2,8 +2,8 @@ package io.gradsweep.driver.stats;
 
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.SplittableRandom;
 import java.util.function.ToDoubleFunction;
+import org.apache.commons.math3.random.Well19937c;
 
 /**
  * The stratified bootstrap of an aggregate over tasks (cells), as rliable: each resample draws
@@ -60,7 +60,7 @@ public final class StratifiedBootstrap {
         }
         double[] pooled = new double[total];
         double estimate = statistic.applyAsDouble(flatten(tasks, pooled));
-        SplittableRandom random = new SplittableRandom(seed);
+        Well19937c random = new Well19937c(seed);
         double[] replicates = new double[resamples];
         for (int b = 0; b < resamples; b++) {
             int k = 0;

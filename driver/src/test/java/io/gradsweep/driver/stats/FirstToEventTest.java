@@ -44,11 +44,15 @@ class FirstToEventTest {
     }
 
     @Test
-    void identicalArmsGiveOneHalfAndNoSignTest() {
+    void identicalArmsGiveOneHalfAndPOne() {
         FirstToEvent f = FirstToEvent.paired(ARM, ARM_REACHED, ARM, ARM_REACHED, 0.95);
         assertEquals(10, f.ties());
         assertEquals(0.5, f.estimate(), 0);
-        assertTrue(Double.isNaN(f.pValue())); // no untied pair: no evidence either way
+        assertEquals(1.0, f.pValue(), 0); // no untied pair: the degenerate null's exact p
+        assertTrue(f.interval().contains(0.5));
+        FirstToEvent none = FirstToEvent.paired(new double[0], new boolean[0], new double[0], new boolean[0], 0.95);
+        assertTrue(Double.isNaN(none.pValue()));
+        assertTrue(Double.isNaN(none.estimate()));
     }
 
     @Test

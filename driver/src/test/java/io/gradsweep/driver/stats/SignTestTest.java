@@ -34,8 +34,10 @@ class SignTestTest {
     }
 
     @Test
-    void noPairsGiveNaNAndNegativeCountsAreRefused() {
-        assertTrue(Double.isNaN(SignTest.test(0, 0).pValue()));
+    void allTiedGivesPOneNoDataNaNAndNegativeCountsAreRefused() {
+        assertEquals(1.0, SignTest.test(0, 0).pValue(), 0);
+        assertEquals(1.0, SignTest.of(new double[] {0, 0, 0}).pValue(), 0);
+        assertTrue(Double.isNaN(SignTest.of(new double[] {Double.NaN}).pValue()));
         assertThrows(IllegalArgumentException.class, () -> SignTest.test(-1, 2));
     }
 

@@ -112,6 +112,7 @@ class SignedRankTestTest {
 
     @Test
     void agreesWithBruteForceEnumerationOfSignVectorsOnRandomTiedData() {
+        assertEquals(bruteForce(new double[] {0, 0})[0], SignedRankTest.test(new double[] {0, 0}).pValue(), 0);
         SplittableRandom random = new SplittableRandom(20261125L);
         for (int trial = 0; trial < 40; trial++) {
             int n = 1 + random.nextInt(14);
@@ -121,10 +122,6 @@ class SignedRankTestTest {
             }
             double[] expected = bruteForce(d);
             SignedRankTest test = SignedRankTest.test(d);
-            if (Double.isNaN(expected[0])) {
-                assertTrue(Double.isNaN(test.pValue()));
-                continue;
-            }
             assertEquals(expected[0], test.pValue(), 1e-12, Arrays.toString(d));
             assertEquals(expected[1], test.pValueGreater(), 1e-12, Arrays.toString(d));
             assertEquals(expected[2], test.pValueLess(), 1e-12, Arrays.toString(d));
@@ -137,10 +134,7 @@ class SignedRankTestTest {
      */
     private static double[] bruteForce(double[] d) {
         double[] kept = Arrays.stream(d).filter(x -> x != 0).toArray();
-        int n = kept.length;
-        if (n == 0) {
-            return new double[] {Double.NaN};
-        }
+        int n = kept.length; // n = 0 (all zero) leaves the one empty pattern: every p is 1
         double[] rank = new double[n];
         for (int i = 0; i < n; i++) {
             int smaller = 0;
@@ -189,13 +183,20 @@ class SignedRankTestTest {
     }
 
     @Test
-    void identicalArmsGiveNoPairsAndNaN() {
-        SignedRankTest test = SignedRankTest.test(new double[] {0, 0, 0, Double.NaN});
-        assertEquals(0, test.n());
-        assertEquals(3, test.zeroCount());
-        assertEquals(1, test.nanCount());
-        assertTrue(Double.isNaN(test.pValue()));
-        assertFalse(test.exact());
+    void identicalArmsGivePOneAndNoDataGivesNaN() {
+        // all differences zero: one (empty) sign pattern remains, so the exact p is 1
+        SignedRankTest same = SignedRankTest.test(new double[] {0, 0, 0, Double.NaN});
+        assertEquals(0, same.n());
+        assertEquals(3, same.zeroCount());
+        assertEquals(1, same.nanCount());
+        assertEquals(1.0, same.pValue(), 0);
+        assertTrue(same.exact());
+        assertEquals(1.0, same.minimumPValue(), 0);
+        for (double[] none : new double[][] {{}, {Double.NaN}}) {
+            SignedRankTest test = SignedRankTest.test(none);
+            assertTrue(Double.isNaN(test.pValue()));
+            assertFalse(test.exact());
+        }
     }
 
     @Test

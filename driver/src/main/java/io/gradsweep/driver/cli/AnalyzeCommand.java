@@ -26,7 +26,7 @@ public final class AnalyzeCommand {
 
                 Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:
                 REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in
-                REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR/plots/. A study still running, or
+                REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR itself. A study still running, or
                 partly failed, is analysed with what is there; the report counts what is missing per group.
 
                 The study file's analysis: block (compare, by, reference, threshold, level, secondary,

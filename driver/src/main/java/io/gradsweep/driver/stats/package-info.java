@@ -1,8 +1,7 @@
 /**
  * Statistics for the {@code analyze} command: summaries with bootstrap intervals, proportions
- * with Wilson intervals, Kaplan-Meier curves of time-to-threshold, the log-rank test, the
- * Wilcoxon signed-rank test with its rank-biserial effect size, a paired bootstrap of the median
- * difference and Holm's correction.
+ * with Wilson intervals, Kaplan-Meier curves of time-to-threshold, the chi-square log-rank test
+ * (the reference the permutation version is checked against) and Holm's correction.
  *
  * <p>Exact inference for few pairs: {@link io.gradsweep.driver.stats.SignedRankTest} (exact with
  * ties), {@link io.gradsweep.driver.stats.SignTest}, {@link io.gradsweep.driver.stats.MinimumP}

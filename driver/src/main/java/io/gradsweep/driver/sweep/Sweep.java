@@ -139,6 +139,7 @@ public final class Sweep {
         SparkSession spark = SparkSessions.start(options.master, "gradsweep " + study.name(), options.sparkSettings);
         interrupts.onInterrupt(() -> spark.sparkContext().cancelAllJobs());
         Manifest manifest = null;
+        boolean ended = false;
         try {
             result.sparkStartSeconds = (System.nanoTime() - sparkStart) / 1e9;
             JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -165,6 +166,7 @@ public final class Sweep {
             result.counts = folder.tables(study.hash()).countsByStatus();
             folder.writeManifest(manifest.withCounts(result.counts).withState(Manifest.State.COMPLETE, Optional.empty(),
                     Optional.empty(), Optional.of(Instant.now().toString())));
+            ended = true;
             return result;
         } catch (Exception | FSError e) { // Spark's SparkException is checked but arrives undeclared from Scala
             RunEnd end = interrupts.interrupted() ? RunEnd.interrupted() : RunEnd.of(e);
@@ -187,6 +189,9 @@ public final class Sweep {
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
             spark.stop();
+            if (!ended) {
+                removeLeftovers();
+            }
             try {
                 folder.releaseSpace();
             } catch (IOException | RuntimeException | FSError e) {
@@ -211,6 +216,23 @@ public final class Sweep {
         }
         log.println("removed " + removed.size() + " uncommitted file(s) of an interrupted run");
         return folder.tables(study.hash());
+    }
+
+    /**
+     * After a run that failed or was interrupted, once Spark has stopped: a task that was still
+     * writing when the job ended (killed, or racing the failure) can leave its hidden temporary
+     * behind; we still hold the lock, so every uncommitted file here is this run's and is deleted.
+     */
+    private void removeLeftovers() {
+        try {
+            List<org.apache.hadoop.fs.Path> removed = folder.removeUncommitted(study.hash());
+            if (!removed.isEmpty()) {
+                log.println("removed " + removed.size() + " uncommitted file(s) left by the stopped tasks");
+            }
+        } catch (IOException | RuntimeException | FSError e) {
+            log.println("warning: could not remove the stopped tasks' temporaries in " + folder.uri() + ": "
+                    + e.getMessage() + " (the next run removes them)");
+        }
     }
 
     /** Writes how the run ended into the manifest, if it got that far; a failure to do so is logged, not thrown. */

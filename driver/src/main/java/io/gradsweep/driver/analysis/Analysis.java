@@ -1,6 +1,7 @@
 package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.HolmCorrection;
+import io.gradsweep.driver.stats.SignTest;
 import io.gradsweep.driver.stats.Streams;
 import io.gradsweep.worker.study.Study;
 import java.util.ArrayList;
@@ -101,7 +102,9 @@ final class Analysis {
         int k = family.size();
         double[] p = new double[2 * k];
         for (int i = 0; i < k; i++) {
-            p[i] = family.get(i).signTest.pValue();
+            // a row without an ordered pair (all tied) tests nothing: it is not counted in the family
+            SignTest sign = family.get(i).signTest;
+            p[i] = sign.n() == 0 ? Double.NaN : sign.pValue();
             p[k + i] = family.get(i).logRankP;
         }
         double[] adjusted = HolmCorrection.adjust(p);
@@ -123,7 +126,7 @@ final class Analysis {
 
     /** The p-values the headline's Holm correction counted: sign tests and log-rank tests with a p. */
     long primaryFamilySize() {
-        return headlineComparisons.stream().mapToLong(c -> (Double.isNaN(c.signTest.pValue()) ? 0 : 1)
+        return headlineComparisons.stream().mapToLong(c -> (c.signTest.n() == 0 || Double.isNaN(c.signTest.pValue()) ? 0 : 1)
                 + (Double.isNaN(c.logRankP) ? 0 : 1)).sum();
     }
 

@@ -9,7 +9,6 @@ import io.gradsweep.driver.Main;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -67,16 +66,8 @@ class ResumeAfterKillTest {
     }
 
     private Process startCli(Path out) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(System.getProperty("gradsweep.jvm.flags").trim().split("\\s+")));
-        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of("run", STUDY.toString(), "--out", out.toString(), "--master", "local[1]", "--partitions", "12",
-                "--progress-seconds", "1"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(dir.resolve("killed.log").toFile()).start();
+        return CliJvm.start(dir.resolve("killed.log"), "run", STUDY.toString(), "--out", out.toString(), "--master",
+                "local[1]", "--partitions", "12", "--progress-seconds", "1");
     }
 
     private String log() {

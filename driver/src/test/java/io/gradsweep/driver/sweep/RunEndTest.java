@@ -6,12 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
 import io.gradsweep.driver.CommittedFiles;
-import io.gradsweep.driver.Main;
 import io.gradsweep.worker.folder.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -106,16 +104,8 @@ class RunEndTest {
     }
 
     private static Process startCli(Path out, Path log) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.addAll(List.of(System.getProperty("gradsweep.jvm.flags").trim().split("\\s+")));
-        cmd.add("-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"));
-        cmd.add("-cp");
-        cmd.add(System.getProperty("java.class.path"));
-        cmd.add(Main.class.getName());
-        cmd.addAll(List.of("run", RESUME.toString(), "--out", out.toString(), "--master", "local[1]", "--partitions",
-                "12", "--progress-seconds", "1"));
-        return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return CliJvm.start(log, "run", RESUME.toString(), "--out", out.toString(), "--master", "local[1]",
+                "--partitions", "12", "--progress-seconds", "1");
     }
 
     private static String read(Path log) {

@@ -5,6 +5,7 @@ import io.gradsweep.worker.folder.CommittedTables;
 import io.gradsweep.worker.folder.FolderLayout;
 import io.gradsweep.worker.folder.FolderTree;
 import io.gradsweep.worker.folder.Manifest;
+import io.gradsweep.worker.folder.RunFence;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -234,6 +235,15 @@ public final class OutputFolder {
      */
     public List<Path> removeUncommitted(String studyHash) throws IOException {
         return repair(tables(studyHash));
+    }
+
+    /**
+     * {@link #removeUncommitted}, only while {@code fence}'s run still holds the lock: once another
+     * run has taken it over, the hidden files here may be that run's, in the middle of a commit.
+     */
+    public List<Path> removeUncommittedWhileHolding(RunFence fence, String studyHash) throws IOException {
+        fence.check(fs, root);
+        return removeUncommitted(studyHash);
     }
 
     /** {@link CommittedTables#repair} in this folder. */

@@ -190,7 +190,7 @@ public final class Sweep {
         } finally {
             spark.stop();
             if (!ended) {
-                removeLeftovers();
+                removeLeftovers(fence);
             }
             try {
                 folder.releaseSpace();
@@ -221,14 +221,17 @@ public final class Sweep {
     /**
      * After a run that failed or was interrupted, once Spark has stopped: a task that was still
      * writing when the job ended (killed, or racing the failure) can leave its hidden temporary
-     * behind; we still hold the lock, so every uncommitted file here is this run's and is deleted.
+     * behind. While this run still holds the lock every uncommitted file here is its own and is
+     * deleted; if another run has taken the lock over, nothing is touched.
      */
-    private void removeLeftovers() {
+    private void removeLeftovers(RunFence fence) {
         try {
-            List<org.apache.hadoop.fs.Path> removed = folder.removeUncommitted(study.hash());
+            List<org.apache.hadoop.fs.Path> removed = folder.removeUncommittedWhileHolding(fence, study.hash());
             if (!removed.isEmpty()) {
                 log.println("removed " + removed.size() + " uncommitted file(s) left by the stopped tasks");
             }
+        } catch (RunFence.Lost e) {
+            log.println("not removing uncommitted files: " + e.getMessage());
         } catch (IOException | RuntimeException | FSError e) {
             log.println("warning: could not remove the stopped tasks' temporaries in " + folder.uri() + ": "
                     + e.getMessage() + " (the next run removes them)");

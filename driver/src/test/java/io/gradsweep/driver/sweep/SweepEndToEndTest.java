@@ -77,6 +77,10 @@ class SweepEndToEndTest {
         assertTrue(List.of("relu", "elu(alpha=1.0)", "tanh").contains(first.get("activation")),
                 "partition column read back: " + first);
         assertTrue(Files.exists(out.resolve("manifest.json")));
+        try (java.util.stream.Stream<Path> files = Files.walk(out)) {
+            assertEquals(List.of(), files.filter(f -> f.getFileName().toString().endsWith(".crc")).toList(),
+                    "no checksum side files: polars reads the folder verbatim and fails on them");
+        }
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"state\" : \"complete\""), manifest);
     }

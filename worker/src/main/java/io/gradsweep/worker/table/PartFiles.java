@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.util.List;
 import java.util.UUID;
 import org.apache.hadoop.conf.Configuration;
+import org.apache.hadoop.fs.ChecksumFileSystem;
 import org.apache.hadoop.fs.FSError;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -64,8 +65,9 @@ public final class PartFiles {
                 rows.size()));
     }
 
-    private static <R> StagedFile stage(FileSystem fs, Path directory, String taskKey, TableSchema<R> table,
+    private static <R> StagedFile stage(FileSystem given, Path directory, String taskKey, TableSchema<R> table,
                                         List<R> rows, PartFileFooter footer) throws IOException {
+        FileSystem fs = withoutChecksumFiles(given);
         Path temp = new Path(directory, tempName(taskKey));
         StagedFile staged = new StagedFile(fs, temp, new Path(directory, finalName(taskKey)), rows.size());
         try (ParquetWriter<R> writer = new Builder<>(new SyncedOutputFile(fs, temp), table, footer.toMetadata())
@@ -85,6 +87,18 @@ public final class PartFiles {
             throw e;
         }
         return staged;
+    }
+
+    /**
+     * The file system part files are written, renamed and discarded through: file: without its
+     * checksum layer, any other as it is. Hadoop's local file system writes a {@code .NAME.crc}
+     * beside every file, which polars and other readers of the folder take for data and fail on;
+     * a part file's integrity is checked from its own footer instead (see {@link PartFileFooter}:
+     * the table, the study, the task and the row count), and its bytes reach the disk by fsync
+     * before the rename (see {@link SyncedOutputFile}).
+     */
+    static FileSystem withoutChecksumFiles(FileSystem fs) {
+        return fs instanceof ChecksumFileSystem checksummed ? checksummed.getRawFileSystem() : fs;
     }
 
     private static final class Builder<R> extends ParquetWriter.Builder<R, Builder<R>> {

@@ -17,8 +17,9 @@ import org.apache.parquet.io.PositionOutputStream;
  * A Parquet output file whose bytes are on disk when it is closed, before the rename that commits
  * it: otherwise a crash of the machine soon after the rename can leave a committed name over an
  * empty or partial file (the rename reaches the disk's journal before the data does). On HDFS
- * that is {@code hsync} before close; the local file system's streams do not pass hsync through
- * their checksum layer, so there the file is forced (fsync) once closed.
+ * that is {@code hsync} before close; on the local file system (part files go through its raw
+ * layer, without .crc files, and its checksum layer would not pass hsync through) the file is
+ * forced (fsync) once closed.
  */
 final class SyncedOutputFile implements OutputFile {
     private final FileSystem fs;

@@ -154,6 +154,17 @@ class PartFilesTest {
     }
 
     @Test
+    void theLocalFileSystemWritesNoChecksumFilesBesideThePartFiles() throws IOException {
+        assertTrue(fs instanceof org.apache.hadoop.fs.LocalFileSystem, "file: is the checksummed local file system: " + fs);
+        StagedFile crashed = PartFiles.stage(fs, dir, "k0", TABLE, rows(2, 0));
+        assertTrue(PartFiles.stage(fs, dir, "k1", TABLE, rows(3, 0)).commit());
+        assertFalse(PartFiles.stage(fs, dir, "k1", TABLE, rows(3, 0)).commit());
+        // polars and other readers of the folder take a .crc for data and fail on it
+        assertEquals(List.of(crashed.tempPath().getName(), "part-k1.parquet"), names(fs, dir));
+        assertEquals(3, TableReader.read(dir.getParent(), conf).size(), "read through the checksummed file system");
+    }
+
+    @Test
     void aSecondAttemptKeepsTheFirstFileAndDeletesItsOwn() throws IOException {
         assertTrue(PartFiles.stage(fs, dir, "k1", TABLE, rows(3, 0)).commit());
         long firstLength = fs.getFileStatus(new Path(dir, "part-k1.parquet")).getLen();
@@ -216,7 +227,7 @@ class PartFilesTest {
         return names;
     }
 
-    /** Hidden temporary data files (the local file system's .crc side files aside). */
+    /** Hidden temporary data files. */
     static List<String> hiddenDataFiles(FileSystem fs, Path dir) throws IOException {
         List<String> names = names(fs, dir);
         names.removeIf(n -> !n.endsWith(".tmp"));

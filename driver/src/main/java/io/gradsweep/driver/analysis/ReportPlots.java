@@ -40,11 +40,14 @@ final class ReportPlots {
 
     private void lossCurves() {
         Map<List<String>, List<BandSeries>> panels = new LinkedHashMap<>();
+        // the headline speaks in epochs: so do the curves, when every group has one step count per epoch
+        boolean inEpochs = a.data.curves.stream().allMatch(c -> !Double.isNaN(stepsPerEpoch(c)));
         for (Curve c : a.data.curves) {
             List<String> cell = c.factors().subList(1, c.factors().size());
+            double perEpoch = inEpochs ? stepsPerEpoch(c) : 1;
             double[] x = new double[c.steps().length];
             for (int i = 0; i < x.length; i++) {
-                x[i] = c.steps()[i];
+                x[i] = c.steps()[i] / perEpoch;
             }
             panels.computeIfAbsent(cell, k -> new ArrayList<>())
                     .add(new BandSeries(c.factors().get(0), x, c.median(), c.q1(), c.q3()));
@@ -53,7 +56,7 @@ final class ReportPlots {
             return;
         }
         BandChart chart = new BandChart("Train loss: median and interquartile range across seeds",
-                ChartAxis.linear("step"), logLoss ? ChartAxis.log("train loss (nats)") : ChartAxis.linear("train loss (nats)"));
+                ChartAxis.linear(inEpochs ? "epoch" : "step"), logLoss ? ChartAxis.log("train loss (nats)") : ChartAxis.linear("train loss (nats)"));
         int shown = 0;
         for (List<String> cell : a.groups.cells) {
             List<BandSeries> series = panels.get(cell);
@@ -63,10 +66,32 @@ final class ReportPlots {
         }
         chart.columns(shown > 4 ? 3 : 2);
         int rows = (Math.min(shown, MAX_PANELS) + (shown > 4 ? 2 : 1)) / (shown > 4 ? 3 : 2);
-        figures.add(new Figure("loss-curves", "Median train loss against step, with the interquartile band, one line per "
+        figures.add(new Figure("loss-curves", "Median train loss against " + (inEpochs ? "epoch" : "step") + ", with the interquartile band, one line per "
                 + a.plan.compare().name() + " and one panel per cell" + more(shown, panels.size())
                 + ". A diverged run leaves the curve where it diverged.",
                 chart.render(1200, Math.max(500, 60 + 330 * rows))));
+    }
+
+    /** The steps per epoch shared by every run of the curve's group; NaN when unknown or not shared. */
+    private double stepsPerEpoch(Curve c) {
+        List<String> cell = c.factors().subList(1, c.factors().size());
+        String arm = c.factors().get(0);
+        if (!a.groups.cells.contains(cell) || !a.groups.arms.contains(arm) || a.groups.get(cell, arm) == null) {
+            return Double.NaN;
+        }
+        double shared = Double.NaN;
+        for (TrialRecord r : a.groups.get(cell, arm)) {
+            double s = r.stepsPerEpoch;
+            if (!(s > 0) || Double.isInfinite(s)) {
+                continue;
+            }
+            if (Double.isNaN(shared)) {
+                shared = s;
+            } else if (Math.abs(s - shared) > 1e-9 * shared) {
+                return Double.NaN;
+            }
+        }
+        return shared;
     }
 
     private List<BandSeries> ordered(List<BandSeries> series) {
@@ -95,7 +120,8 @@ final class ReportPlots {
             }
             figures.add(new Figure("time-to-threshold-" + (++i), "Kaplan-Meier estimate of the fraction of runs that reached"
                     + " train loss " + threshold + " by each epoch (" + a.cellLabel(cell) + "); ticks mark runs censored"
-                    + " (never reached it within the budget).", chart.render(900, 520)));
+                    + " (never reached it within the budget). Curves that coincide are drawn over each other, solid,"
+                    + " dashed and dotted in legend order, so each stays visible.", chart.render(900, 520)));
         }
     }
 
@@ -122,7 +148,7 @@ final class ReportPlots {
         for (String arm : a.groups.arms) {
             if (charts.size() < MAX_PANELS) {
                 charts.put(arm, new LineChart("Gradient norm per layer at initialisation: " + arm,
-                        ChartAxis.linear("layer (1 = input side; the last is the output layer)"),
+                        ChartAxis.integer("layer (1 = input side; the last is the output layer)"),
                         ChartAxis.log("median |dL/dW| (Frobenius norm)")));
             }
         }

@@ -8,6 +8,7 @@ import io.gradsweep.driver.stats.Summary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import io.gradsweep.driver.analysis.TableBuilder.Column;
 
 /** The report's tables and its headline sentences, as text, from an {@link Analysis}. */
 final class ReportTables {
@@ -55,8 +56,8 @@ final class ReportTables {
 
     private TableBuilder headlineTable() {
         if (a.headline < 0) {
-            return new TableBuilder("headline", "The study records no loss threshold: no time-to-threshold comparison.",
-                    List.of("note"));
+            return TableBuilder.plain("headline", "The study records no loss threshold: no time-to-threshold comparison.",
+                    List.of("note"), 0);
         }
         double t = a.plan.thresholds().get(a.headline);
         long tested = a.primaryFamilySize();
@@ -88,48 +89,72 @@ final class ReportTables {
                         : a.plan.thresholdSource().equals("analysis.threshold")
                                 ? " (the primary endpoint, declared in the study's analysis block)" : "", a.plan.compare().name(),
                 a.reference, num(100 * (1 - a.level)), TimeComparison.PERMUTATIONS, TimeComparison.PERMUTATIONS, tested),
-                List.of("cell", "arm", "reference", "pairs", "arm first", "reference first", "tied", "no order",
-                        "P(arm first) [CI]", "arm reached", "reference reached", "RMST difference [CI]",
-                        "arm median epochs [95% CI]", "reference median epochs [95% CI]", "both reached: difference [CI]",
-                        "one never reached", "sign test p", "minimum p", "Holm p", "log-rank p", "log-rank", "log-rank Holm p",
-                        "smallest effect of interest (epochs)", "RMST difference, 90% CI", "verdict"));
+                List.of(Column.of("cell"), Column.of("arm"), Column.of("reference"), Column.of("pairs"), Column.of("arm first"),
+                        Column.of("reference first"), Column.of("tied"), Column.of("no order"),
+                        Column.interval("P(arm first) [CI]", "P(arm first)"),
+                        Column.of("arm reached", "arm reached", "arm runs"),
+                        Column.of("reference reached", "reference reached", "reference runs"),
+                        Column.interval("RMST difference [CI]", "RMST difference"),
+                        Column.interval("arm median epochs [95% CI]", "arm median epochs"),
+                        Column.interval("reference median epochs [95% CI]", "reference median epochs"),
+                        Column.of("both reached: difference [CI]", "both reached: pairs", "both reached: difference",
+                                "both reached: difference lower", "both reached: difference upper"),
+                        Column.of("one never reached"), Column.of("sign test p"), Column.of("minimum p"), Column.of("Holm p"),
+                        Column.of("log-rank p"), Column.of("log-rank"), Column.of("log-rank Holm p"),
+                        Column.of("smallest effect of interest (epochs)"),
+                        Column.of("RMST difference, 90% CI", "RMST difference 90% lower", "RMST difference 90% upper"),
+                        Column.of("verdict")), 3);
         for (TimeComparison c : a.headlineComparisons) {
             KaplanMeier arm = a.group(c.cell, c.arm).survival.get(a.headline);
             KaplanMeier ref = a.group(c.cell, c.reference).survival.get(a.headline);
             int n = c.signTest.n();
-            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.armFirst),
-                    count(c.referenceFirst), count(c.ties), count(c.undetermined),
-                    c.ordered() == 0 ? "n/a" : num(c.armFirstProbability()) + " " + ci(c.first.interval()),
-                    c.armReached + " of " + c.armRuns, c.referenceReached + " of " + c.referenceRuns,
+            table.add(List.of(TableCell.text(a.cellLabel(c.cell)), TableCell.text(c.arm), TableCell.text(c.reference),
+                    TableCell.count(c.pairs), TableCell.count(c.armFirst), TableCell.count(c.referenceFirst),
+                    TableCell.count(c.ties), TableCell.count(c.undetermined),
+                    c.ordered() == 0 ? TableCell.none("n/a", 3) : TableCell.estimate(c.armFirstProbability(), c.first.interval()),
+                    ofRuns(c.armReached, c.armRuns), ofRuns(c.referenceReached, c.referenceRuns),
                     rmst(c), median(arm), median(ref),
-                    bothReached(c), bounds(c), p(c.signTest.pValue()),
-                    n == 0 ? "n/a" : p(MinimumP.smallestTwoSided(n)), p(c.holmP), p(c.logRankP),
-                    c.logRank == null || c.logRank.permutations() == 0 ? "n/a (no run reached it)"
+                    bothReached(c), TableCell.text(bounds(c)), TableCell.p(c.signTest.pValue()),
+                    n == 0 ? TableCell.none("n/a", 1) : TableCell.p(MinimumP.smallestTwoSided(n)), TableCell.p(c.holmP),
+                    TableCell.p(c.logRankP),
+                    TableCell.text(c.logRank == null || c.logRank.permutations() == 0 ? "n/a (no run reached it)"
                             : c.logRank.exact() ? "exact, " + c.logRank.permutations() + " relabellings"
-                            : c.logRank.permutations() + " random relabellings",
-                    p(c.logRankHolmP), "+-" + num(c.margin),
-                    c.equivalenceInterval == null ? "n/a" : ci(c.equivalenceInterval), c.verdict(a.level)));
+                            : c.logRank.permutations() + " random relabellings"),
+                    TableCell.p(c.logRankHolmP), TableCell.of("+-" + num(c.margin), TableCell.csvNumber(c.margin)),
+                    c.equivalenceInterval == null ? TableCell.none("n/a", 2) : TableCell.of(ci(c.equivalenceInterval),
+                            TableCell.csvNumber(c.equivalenceInterval.lower()), TableCell.csvNumber(c.equivalenceInterval.upper())),
+                    TableCell.text(c.verdict(a.level))));
         }
         return table;
     }
 
     /** The RMST difference; with no spread in either arm (every run at one time) there is no interval to give. */
-    private static String rmst(TimeComparison c) {
+    private static TableCell rmst(TimeComparison c) {
         if (c.rmst == null) {
-            return "n/a";
+            return TableCell.none("n/a", 3);
         }
         if (!(c.rmst.standardError() > 0)) {
-            return num(c.rmst.estimate()) + " [no spread: no interval]";
+            return TableCell.estimateWithout(c.rmst.estimate(), "[no spread: no interval]");
         }
-        return num(c.rmst.estimate()) + " " + ci(c.rmst.interval());
+        return TableCell.estimate(c.rmst.estimate(), c.rmst.interval());
     }
 
-    private static String bothReached(TimeComparison c) {
-        if (c.bothReached.n() == 0) {
-            return "no pair";
+    /** "3 of 5": two CSV columns, the count and the runs. */
+    private static TableCell ofRuns(long k, long n) {
+        return TableCell.of(k + " of " + n, String.valueOf(k), String.valueOf(n));
+    }
+
+    private static TableCell bothReached(TimeComparison c) {
+        int n = c.bothReached.n();
+        if (n == 0) {
+            return TableCell.of("no pair", "0", "", "", "");
         }
-        String est = num(c.bothReached.estimate()) + " (" + c.bothReached.n() + (c.bothReached.n() == 1 ? " pair)" : " pairs)");
-        return c.bothReached.attainable() ? est + " " + ci(c.bothReached.interval()) : est + " [too few pairs]";
+        String est = num(c.bothReached.estimate()) + " (" + n + (n == 1 ? " pair)" : " pairs)");
+        String estimate = TableCell.csvNumber(c.bothReached.estimate());
+        return c.bothReached.attainable()
+                ? TableCell.of(est + " " + ci(c.bothReached.interval()), String.valueOf(n), estimate,
+                        TableCell.csvNumber(c.bothReached.interval().lower()), TableCell.csvNumber(c.bothReached.interval().upper()))
+                : TableCell.of(est + " [too few pairs]", String.valueOf(n), estimate, "", "");
     }
 
     /** The pairs where one run never reached it: a sign and the least it was sooner by, never a point. */
@@ -169,20 +194,25 @@ final class ReportTables {
                 + " (e.g. both arms' runs all at the budget). With few cells Q has little power: a large p is not evidence"
                 + " that the effect is the same.", a.plan.thresholds().get(a.headline), a.reference,
                 num(100 * (1 - a.level))),
-                List.of("arm", "cells", "left out", "Q", "df", "p", "I^2 [CI]", "pooled RMST difference [CI]"));
+                List.of(Column.of("arm"), Column.of("cells"), Column.of("left out"), Column.of("Q"), Column.of("df"),
+                        Column.of("p"), Column.interval("I^2 [CI]", "I^2"),
+                        Column.interval("pooled RMST difference [CI]", "pooled RMST difference")), 1);
         for (EffectHeterogeneity h : a.heterogeneity) {
             if (h.test() == null) {
-                table.add(List.of(h.arm(), count(h.cells()), count(h.leftOut()), "n/a", "n/a", "n/a", "n/a", "n/a"));
+                table.add(List.of(TableCell.text(h.arm()), TableCell.count(h.cells()), TableCell.count(h.leftOut()),
+                        TableCell.none("n/a", 1), TableCell.none("n/a", 1), TableCell.none("n/a", 1), TableCell.none("n/a", 3),
+                        TableCell.none("n/a", 3)));
                 continue;
             }
             double z = new org.apache.commons.math3.distribution.NormalDistribution().inverseCumulativeProbability(
                     1 - a.level / 2);
             double pooled = h.test().pooledEstimate();
             double se = h.test().pooledStandardError();
-            table.add(List.of(h.arm(), count(h.cells()), count(h.leftOut()), num(h.test().q()),
-                    count(h.test().degreesOfFreedom()), p(h.test().pValue()),
-                    num(h.test().iSquared()) + " " + ci(h.test().iSquaredInterval()),
-                    num(pooled) + " [" + num(pooled - z * se) + ", " + num(pooled + z * se) + "]"));
+            table.add(List.of(TableCell.text(h.arm()), TableCell.count(h.cells()), TableCell.count(h.leftOut()),
+                    TableCell.number(h.test().q()), TableCell.count(h.test().degreesOfFreedom()), TableCell.p(h.test().pValue()),
+                    TableCell.estimate(h.test().iSquared(), h.test().iSquaredInterval()),
+                    TableCell.of(num(pooled) + " [" + num(pooled - z * se) + ", " + num(pooled + z * se) + "]",
+                            TableCell.csvNumber(pooled), TableCell.csvNumber(pooled - z * se), TableCell.csvNumber(pooled + z * se))));
         }
         return table;
     }
@@ -194,35 +224,36 @@ final class ReportTables {
                 + " a %s%% stratified bootstrap interval (runs resampled within their cell, %d resamples, each row its"
                 + " own stream from --seed). Cells weigh by their runs; a measure in different units per cell is not"
                 + " comparable this way.", num(100 * (1 - a.level)), Aggregates.RESAMPLES),
-                List.of("arm", "measure", "unit", "cells", "runs", "IQM [CI]"));
+                List.of(Column.of("arm"), Column.of("measure"), Column.of("unit"), Column.of("cells"), Column.of("runs"),
+                        Column.interval("IQM [CI]", "IQM")), 2);
         for (Aggregates.Iqm i : g.iqms) {
-            table.add(List.of(i.arm(), i.measure().label, i.measure().unit, count(i.value().tasks()),
-                    count(i.value().runs()), i.value().runs() == 0 ? "n/a" : num(i.value().estimate()) + " "
-                            + ci(i.value().interval())));
+            table.add(List.of(TableCell.text(i.arm()), TableCell.text(i.measure().label), TableCell.text(i.measure().unit),
+                    TableCell.count(i.value().tasks()), TableCell.count(i.value().runs()), i.value().runs() == 0
+                            ? TableCell.none("n/a", 3) : TableCell.estimate(i.value().estimate(), i.value().interval())));
         }
         return table;
     }
 
     private TableBuilder profiles(Aggregates g) {
-        List<String> columns = new ArrayList<>(List.of("arm", "runs"));
+        List<Column> columns = new ArrayList<>(List.of(Column.of("arm"), Column.of("runs")));
         for (double t : g.at) {
-            columns.add("by epoch " + num(t));
+            columns.add(Column.interval("by epoch " + num(t), "by epoch " + TableCell.csvNumber(t)));
         }
         TableBuilder table = new TableBuilder("performance-profile", String.format(Locale.ROOT, "Performance profile of"
                 + " each arm over all cells: the fraction of its runs that reached train loss %s by each epoch, with a"
                 + " %s%% pointwise band: exact (Clopper-Pearson) where every run's status is known, Kaplan-Meier (log-log)"
                 + " after a run stopped unreached. A crossing counts at the evaluation that saw it.",
-                a.plan.thresholds().get(a.headline), num(100 * (1 - a.level))), columns);
+                a.plan.thresholds().get(a.headline), num(100 * (1 - a.level))), columns, 1);
         for (Aggregates.Profile p : g.profiles) {
-            List<String> row = new ArrayList<>();
-            row.add(p.arm());
+            List<TableCell> row = new ArrayList<>();
+            row.add(TableCell.text(p.arm()));
             int n = 0;
             for (List<String> cell : a.groups.cells) {
                 n += a.group(cell, p.arm()).times.get(a.headline).runs.size();
             }
-            row.add(count(n));
+            row.add(TableCell.count(n));
             for (io.gradsweep.driver.stats.PerformanceProfile.Point point : p.profile().points()) {
-                row.add(Double.isNaN(point.fraction()) ? "n/a" : num(point.fraction()) + " " + ci(point.band()));
+                row.add(Double.isNaN(point.fraction()) ? TableCell.none("n/a", 3) : TableCell.estimate(point.fraction(), point.band()));
             }
             table.add(row);
         }
@@ -233,13 +264,16 @@ final class ReportTables {
         TableBuilder table = new TableBuilder("groups", "What each group holds: trials the study plans, present in the"
                 + " tables, missing (not run yet, or lost), and how the present ones ended. Divergence rate: diverged among"
                 + " the runs that trained, with its 95% Wilson interval.",
-                List.of("cell", "arm", "planned", "present", "missing", "ok", "diverged", "failed", "timeout",
-                        "divergence rate [95% CI]"));
+                List.of(Column.of("cell"), Column.of("arm"), Column.of("planned"), Column.of("present"), Column.of("missing"),
+                        Column.of("ok"), Column.of("diverged"), Column.of("failed"), Column.of("timeout"),
+                        Column.interval("divergence rate [95% CI]", "divergence rate")), 2);
         for (GroupResult g : a.groupResults) {
             GroupCounts c = g.counts;
-            String rate = g.divergence.trials() == 0 ? "" : num(g.divergence.proportion()) + " " + ci(g.divergence.interval());
-            table.add(List.of(a.cellLabel(g.cell), g.arm, count(c.expected()), count(c.present()), count(c.missing()),
-                    count(c.ok()), count(c.diverged()), count(c.failed()), count(c.timeout()), rate));
+            TableCell rate = g.divergence.trials() == 0 ? TableCell.none("", 3)
+                    : TableCell.estimate(g.divergence.proportion(), g.divergence.interval());
+            table.add(List.of(TableCell.text(a.cellLabel(g.cell)), TableCell.text(g.arm), TableCell.count(c.expected()),
+                    TableCell.count(c.present()), TableCell.count(c.missing()), TableCell.count(c.ok()),
+                    TableCell.count(c.diverged()), TableCell.count(c.failed()), TableCell.count(c.timeout()), rate));
         }
         return table;
     }
@@ -254,12 +288,16 @@ final class ReportTables {
                 + " treats each time as that interval (a never-reached run as after its end) and gives the interval where"
                 + " Turnbull's nonparametric maximum-likelihood estimate (for interval-censored data) passes one half: the"
                 + " median is somewhere in it, and its width is the evaluation resolution there.",
-                List.of("cell", "arm", "threshold", "runs", "reached", "median epochs [95% CI]", "median steps [95% CI]",
-                        "median epochs, interval-censored"));
+                List.of(Column.of("cell"), Column.of("arm"), Column.of("threshold"), Column.of("runs"), Column.of("reached"),
+                        Column.interval("median epochs [95% CI]", "median epochs"),
+                        Column.interval("median steps [95% CI]", "median steps"),
+                        Column.of("median epochs, interval-censored", "interval-censored median epochs lower (open)",
+                                "interval-censored median epochs upper (closed)")), 3);
         for (GroupResult g : a.groupResults) {
             for (int i = 0; i < a.plan.thresholds().size(); i++) {
-                table.add(List.of(a.cellLabel(g.cell), g.arm, String.valueOf(a.plan.thresholds().get(i)),
-                        count(g.times.get(i).epochs.length), count(g.times.get(i).reachedCount()), median(g.survival.get(i)),
+                table.add(List.of(TableCell.text(a.cellLabel(g.cell)), TableCell.text(g.arm),
+                        TableCell.number(a.plan.thresholds().get(i)), TableCell.count(g.times.get(i).epochs.length),
+                        TableCell.count(g.times.get(i).reachedCount()), median(g.survival.get(i)),
                         median(g.survivalSteps.get(i)), turnbullMedian(g.times.get(i).turnbull())));
             }
         }
@@ -271,9 +309,9 @@ final class ReportTables {
      * which the probability of having reached the threshold passes one half. Its width is the
      * evaluation resolution there; "not reached" when the mass there never passes one half.
      */
-    static String turnbullMedian(io.gradsweep.driver.stats.Turnbull t) {
+    static TableCell turnbullMedian(io.gradsweep.driver.stats.Turnbull t) {
         if (t == null) {
-            return "n/a";
+            return TableCell.none("n/a", 2);
         }
         double cumulative = 0;
         for (io.gradsweep.driver.stats.Turnbull.Mass m : t.masses()) {
@@ -282,10 +320,11 @@ final class ReportTables {
             }
             cumulative += m.probability();
             if (cumulative >= 0.5 - 1e-12) {
-                return "(" + num(m.lower()) + ", " + num(m.upper()) + "]";
+                return TableCell.of("(" + num(m.lower()) + ", " + num(m.upper()) + "]", TableCell.csvNumber(m.lower()),
+                        TableCell.csvNumber(m.upper()));
             }
         }
-        return "not reached";
+        return TableCell.none("not reached", 2);
     }
 
     /** Below this many runs a percentile-bootstrap interval under-covers badly, so none is shown. */
@@ -298,48 +337,63 @@ final class ReportTables {
                 + " quartiles (type 7), and the mean with a seeded 95% percentile-bootstrap interval, shown only from "
                 + MIN_BOOTSTRAP + " runs (below that the percentile bootstrap covers far less than it says). Runs with no"
                 + " value (e.g. accuracy in a regression, a loss that overflowed) are left out and counted.",
-                List.of("cell", "arm", "measure", "unit", "n", "no value", "median", "median [95% CI]", "quartiles",
-                        "mean [95% CI]"));
+                List.of(Column.of("cell"), Column.of("arm"), Column.of("measure"), Column.of("unit"), Column.of("n"),
+                        Column.of("no value"), Column.of("median"),
+                        Column.of("median [95% CI]", "median 95% lower", "median 95% upper"),
+                        Column.of("quartiles", "first quartile", "third quartile"),
+                        Column.interval("mean [95% CI]", "mean")), 4);
         for (GroupResult g : a.groupResults) {
             for (Measure m : Measure.values()) {
                 Summary s = g.measures.get(m);
                 MedianInterval mi = g.medians.get(m);
-                String median = mi.n() == 0 ? "n/a" : num(mi.median()) + " " + (mi.attainable() ? ci(mi.interval())
-                        : "[too few runs]");
-                String mean = s.n() == 0 ? "n/a" : s.n() < MIN_BOOTSTRAP ? num(s.mean()) + " [too few runs for a bootstrap]"
-                        : num(s.mean()) + " " + ci(s.meanInterval());
-                table.add(List.of(a.cellLabel(g.cell), g.arm, m.label, m.unit, count(s.n()), count(s.nanCount()),
-                        num(s.median()), median, num(s.firstQuartile()) + " to " + num(s.thirdQuartile()), mean));
+                TableCell median = mi.n() == 0 ? TableCell.none("n/a", 2) : mi.attainable()
+                        ? TableCell.of(num(mi.median()) + " " + ci(mi.interval()), TableCell.csvNumber(mi.interval().lower()),
+                                TableCell.csvNumber(mi.interval().upper()))
+                        : TableCell.of(num(mi.median()) + " [too few runs]", "", "");
+                TableCell mean = s.n() == 0 ? TableCell.none("n/a", 3) : s.n() < MIN_BOOTSTRAP
+                        ? TableCell.estimateWithout(s.mean(), "[too few runs for a bootstrap]")
+                        : TableCell.estimate(s.mean(), s.meanInterval());
+                table.add(List.of(TableCell.text(a.cellLabel(g.cell)), TableCell.text(g.arm), TableCell.text(m.label),
+                        TableCell.text(m.unit), TableCell.count(s.n()), TableCell.count(s.nanCount()),
+                        TableCell.number(s.median()), median,
+                        TableCell.of(num(s.firstQuartile()) + " to " + num(s.thirdQuartile()),
+                                TableCell.csvNumber(s.firstQuartile()), TableCell.csvNumber(s.thirdQuartile())), mean));
             }
         }
         return table;
     }
 
     private TableBuilder comparisons(List<PairedComparison> family, String name, String caption) {
-        TableBuilder table = new TableBuilder(name, caption, List.of("cell", "arm", "reference", "pairs", "tied", "unpaired",
-                "difference [CI]", "rank-biserial r", "signed-rank p", "exact", "minimum p", "Holm p",
-                "smallest effect of interest", "equivalence p", "verdict"));
+        TableBuilder table = new TableBuilder(name, caption, List.of(Column.of("cell"), Column.of("arm"),
+                Column.of("reference"), Column.of("pairs"), Column.of("tied"), Column.of("unpaired"),
+                Column.interval("difference [CI]", "difference"), Column.of("rank-biserial r"), Column.of("signed-rank p"),
+                Column.of("exact"), Column.of("minimum p"), Column.of("Holm p"), Column.of("smallest effect of interest"),
+                Column.of("equivalence p"), Column.of("verdict")), 3);
         for (PairedComparison c : family) {
-            String effect = c.effect.n() == 0 ? "n/a" : num(c.effect.estimate())
-                    + (c.effect.attainable() ? " " + ci(c.effect.interval()) : " [too few pairs]");
-            table.add(List.of(a.cellLabel(c.cell), c.arm, c.reference, count(c.pairs), count(c.test.zeroCount()),
-                    count(c.unpaired), effect, num(c.test.rankBiserialCorrelation()), p(c.test.pValue()),
-                    c.test.n() == 0 ? "n/a" : c.test.exact() ? "exact" : "normal approx.",
-                    c.test.n() == 0 ? "n/a" : p(c.test.minimumPValue()), p(c.holmP),
-                    c.equivalence == null ? "n/a" : "+-" + num(c.equivalence.margin()),
-                    c.equivalence == null ? "n/a" : p(c.equivalence.pValue()), c.verdict()));
+            TableCell effect = c.effect.n() == 0 ? TableCell.none("n/a", 3) : c.effect.attainable()
+                    ? TableCell.estimate(c.effect.estimate(), c.effect.interval())
+                    : TableCell.estimateWithout(c.effect.estimate(), "[too few pairs]");
+            table.add(List.of(TableCell.text(a.cellLabel(c.cell)), TableCell.text(c.arm), TableCell.text(c.reference),
+                    TableCell.count(c.pairs), TableCell.count(c.test.zeroCount()), TableCell.count(c.unpaired), effect,
+                    TableCell.number(c.test.rankBiserialCorrelation()), TableCell.p(c.test.pValue()),
+                    TableCell.text(c.test.n() == 0 ? "n/a" : c.test.exact() ? "exact" : "normal approx."),
+                    c.test.n() == 0 ? TableCell.none("n/a", 1) : TableCell.p(c.test.minimumPValue()), TableCell.p(c.holmP),
+                    c.equivalence == null ? TableCell.none("n/a", 1)
+                            : TableCell.of("+-" + num(c.equivalence.margin()), TableCell.csvNumber(c.equivalence.margin())),
+                    c.equivalence == null ? TableCell.none("n/a", 1) : TableCell.p(c.equivalence.pValue()),
+                    TableCell.text(c.verdict())));
         }
         return table;
     }
 
-    private static String median(KaplanMeier km) {
+    private static TableCell median(KaplanMeier km) {
         if (km.n() == 0) {
-            return "no runs";
+            return TableCell.none("no runs", 3);
         }
         if (Double.isNaN(km.medianTime())) {
-            return "not reached";
+            return TableCell.none("not reached", 3);
         }
-        return num(km.medianTime()) + " " + ci(km.medianInterval());
+        return TableCell.estimate(km.medianTime(), km.medianInterval());
     }
 
     static String num(double x) {

@@ -67,7 +67,7 @@ public final class StudyAnalyzer {
 
         Files.createDirectories(dir.resolve("tables"));
         for (TableBuilder t : tables.tables) {
-            CsvTable.write(t.build(), dir.resolve("tables").resolve(t.name + ".csv"));
+            CsvTable.write(t.csv(), dir.resolve("tables").resolve(t.name + ".csv"));
         }
         for (ReportPlots.Figure f : plots.figures) {
             f.image().writeSvg(dir.resolve(f.name() + ".svg"));
@@ -98,6 +98,12 @@ public final class StudyAnalyzer {
     private Report document(Analysis a, ReportTables tables, ReportPlots plots, Manifest manifest) {
         Report r = new Report("Study " + study.name() + ": " + plan.compare().name() + " compared"
                 + (plan.by().isEmpty() ? "" : " by " + String.join(", ", plan.by().stream().map(Factor::name).toList())));
+        if (a.headline >= 0 && !a.headlineComparisons.isEmpty()) {
+            r.heading("Answer: does " + plan.compare().name() + " change the epochs to train loss "
+                    + plan.thresholds().get(a.headline) + "?");
+            r.answer(CellAnswers.of(a.headlineComparisons, a::cellLabel, a.exploratory, a.level));
+        }
+        r.contents();
         r.heading("Headline");
         long present = data(a).size();
         long planned = study.trialCount();
@@ -119,7 +125,10 @@ public final class StudyAnalyzer {
             }
         }
         r.heading("Tables");
-        r.paragraph("Every table is also in tables/ as CSV. The statistics are described in each caption; bootstrap"
+        r.paragraph("Every table is also in tables/ as CSV, a number per column: an estimate's interval in columns of"
+                + " its own (named '... lower' and '... upper'), an empty cell where there is no number (n/a, an open"
+                + " bound, no interval). Tables of more than " + io.gradsweep.driver.report.HtmlReport.FOLD_ROWS
+                + " rows are folded: click to open them. The statistics are described in each caption; bootstrap"
                 + " intervals use seed " + plan.seed() + ", so the same data and seed give the same report.");
         for (TableBuilder t : tables.tables) {
             if (t != tables.headline) {

@@ -3,8 +3,6 @@ package io.gradsweep.driver.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.StandardChartTheme;
@@ -47,15 +45,16 @@ final class ChartStyle {
     static ValueAxis valueAxis(ChartAxis spec) {
         ValueAxis axis;
         if (spec.log()) {
-            LogAxis log = new LogAxis(spec.label());
-            log.setBaseFormatter(new DecimalFormat("0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
-            log.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT)); // exponents
+            LogAxis log = new ReadableLogAxis(spec.label());
             // the default smallest value (1e-100) lets a stray tiny value squash the whole chart
             log.setSmallestValue(1e-12);
+            log.setMinorTickMarksVisible(false);
             axis = log;
         } else {
             NumberAxis linear = new NumberAxis(spec.label());
-            linear.setStandardTickUnits(NumberAxis.createStandardTickUnits(Locale.ROOT));
+            // a count (layers, say) gets whole-number ticks only: no "layer 1.5"
+            linear.setStandardTickUnits(spec.integer() ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
+                    : NumberAxis.createStandardTickUnits(Locale.ROOT));
             linear.setAutoRangeIncludesZero(false);
             axis = linear;
         }

@@ -28,6 +28,11 @@ public final class MarkdownReport {
                 md.append("#".repeat(h.level())).append(' ').append(inline(h.text()).replace("#", "\\#")).append("\n\n");
             } else if (block instanceof Report.Paragraph p) {
                 md.append(paragraph(p.text())).append("\n\n");
+            } else if (block instanceof Report.Answer a) {
+                if (!a.sentences().isEmpty()) { // a block quote, a paragraph per sentence
+                    md.append(String.join("\n>\n", a.sentences().stream().map(x -> "> " + paragraph(x)).toList()))
+                        .append("\n\n");
+                }
             } else if (block instanceof Report.Preformatted p) {
                 // a fence longer than any run of backticks in the text, so the text cannot close it
                 String fence = "`".repeat(Math.max(3, longestBacktickRun(p.text()) + 1));

@@ -18,7 +18,7 @@ import java.util.Objects;
 public final class Report {
 
     /** One part of the report body. */
-    public sealed interface Block permits Heading, Paragraph, Preformatted, ReportTable, ReportFigure {}
+    public sealed interface Block permits Heading, Paragraph, Answer, Contents, Preformatted, ReportTable, ReportFigure {}
 
     /** A section heading; level 2 to 4 (the report title is level 1). */
     public record Heading(int level, String text) implements Block {
@@ -35,6 +35,17 @@ public final class Report {
         public Paragraph {
             Objects.requireNonNull(text, "text");
         }
+    }
+
+    /** The report's answer to its question, a sentence each (e.g. one per cell), set apart at the top. */
+    public record Answer(List<String> sentences) implements Block {
+        public Answer {
+            sentences = List.copyOf(sentences);
+        }
+    }
+
+    /** Where the table of contents goes: the HTML page lists every section there, with links. */
+    public record Contents() implements Block {
     }
 
     /** Text shown as it is, line breaks and spacing kept, in a monospaced font (a study file, say). */
@@ -71,6 +82,15 @@ public final class Report {
 
     public Report paragraph(String text) {
         return add(new Paragraph(text));
+    }
+
+    public Report answer(List<String> sentences) {
+        return add(new Answer(sentences));
+    }
+
+    /** A table of contents here (on the HTML page; Markdown readers show their own). */
+    public Report contents() {
+        return add(new Contents());
     }
 
     public Report preformatted(String text) {

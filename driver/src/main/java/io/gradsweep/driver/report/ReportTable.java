@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * A table of strings with a caption and a header row, and optionally an id (an HTML anchor).
- * A column whose non-empty cells all read as numbers is numeric: it is right-aligned.
+ * A column whose non-empty cells all read as numbers is numeric: it is right-aligned. The first
+ * {@code keyColumns} columns name a row (e.g. cell and arm): a table too wide for the page is
+ * shown in parts, each repeating them.
  */
-public record ReportTable(String caption, List<String> header, List<List<String>> rows, String id)
+public record ReportTable(String caption, List<String> header, List<List<String>> rows, String id, int keyColumns)
         implements Report.Block {
 
     /** Letters first, then letters, digits, '-' and '_': safe as an HTML id and a URL fragment. */
@@ -38,6 +40,13 @@ public record ReportTable(String caption, List<String> header, List<List<String>
         if (id != null && !ID.matcher(id).matches()) {
             throw new IllegalArgumentException("table id '" + id + "' must match " + ID.pattern());
         }
+        if (keyColumns < 0 || keyColumns >= header.size() && header.size() > 1) {
+            throw new IllegalArgumentException("table '" + caption + "': " + keyColumns + " key columns of " + header.size());
+        }
+    }
+
+    public ReportTable(String caption, List<String> header, List<List<String>> rows, String id) {
+        this(caption, header, rows, id, 1);
     }
 
     public ReportTable(String caption, List<String> header, List<List<String>> rows) {
@@ -46,7 +55,12 @@ public record ReportTable(String caption, List<String> header, List<List<String>
 
     /** The same table with an id, e.g. for a link to it or for a test to find it. */
     public ReportTable withId(String newId) {
-        return new ReportTable(caption, header, rows, newId);
+        return new ReportTable(caption, header, rows, newId, keyColumns);
+    }
+
+    /** The same table with the first {@code n} columns naming a row, repeated in every part of a wide table. */
+    public ReportTable withKeyColumns(int n) {
+        return new ReportTable(caption, header, rows, id, n);
     }
 
     /** Whether column {@code column} is numeric: at least one cell, and every non-empty cell a number. */

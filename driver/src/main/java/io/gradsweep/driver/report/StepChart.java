@@ -1,5 +1,6 @@
 package io.gradsweep.driver.report;
 
+import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.geom.Rectangle2D;
 import java.util.ArrayList;
@@ -78,6 +79,9 @@ public final class StepChart {
         y.setRange(-0.02, 1.02); // a curve at exactly 0 or 1 stays visible above the plot edge
         XYStepRenderer steps = new XYStepRenderer();
         XYPlot plot = new XYPlot(curves, ChartStyle.valueAxis(xAxis), y, steps);
+        // the first series at the bottom, widest and solid; each later one narrower and dashed on top of it,
+        // so curves that coincide (every arm at 1, say) all stay in sight
+        plot.setSeriesRenderingOrder(org.jfree.chart.plot.SeriesRenderingOrder.FORWARD);
         XYLineAndShapeRenderer tickRenderer = new XYLineAndShapeRenderer(false, true);
         plot.setDataset(1, ticks);
         plot.setRenderer(1, tickRenderer);
@@ -87,16 +91,32 @@ public final class StepChart {
         for (int i = 0; i < series.size(); i++) {
             Color color = Palette.color(i);
             steps.setSeriesPaint(i, color);
-            steps.setSeriesStroke(i, ChartStyle.LINE);
+            steps.setSeriesStroke(i, stroke(i));
             tickRenderer.setSeriesPaint(i, color);
             tickRenderer.setSeriesShape(i, tick);
             tickRenderer.setSeriesVisibleInLegend(i, false);
         }
+        List<String> notes = new ArrayList<>();
         if (anyCensored) {
-            TextTitle note = new TextTitle("| = censored (target not reached when the trial ended)", ChartStyle.TICK_FONT);
+            notes.add("| = censored (target not reached when the trial ended)");
+        }
+        if (series.size() > 1) {
+            notes.add("curves that coincide are drawn over each other: solid, dashed, dotted, in legend order");
+        }
+        if (!notes.isEmpty()) {
+            TextTitle note = new TextTitle(String.join("; ", notes), ChartStyle.TICK_FONT);
             note.setPaint(ChartStyle.TEXT);
             chart.addSubtitle(note);
         }
         return chart;
+    }
+
+    /** Series i's line: solid and widest first, then dashed, dotted and dash-dotted, each narrower. */
+    static BasicStroke stroke(int i) {
+        float width = Math.max(1.5f, 4.5f - 1.0f * (i % 4));
+        float[][] dashes = {null, {9f, 5f}, {2f, 4f}, {10f, 4f, 2f, 4f}};
+        float[] dash = dashes[i % dashes.length];
+        return dash == null ? new BasicStroke(width, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND)
+            : new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
     }
 }

@@ -164,6 +164,29 @@ public final class HeadlessChromium implements AutoCloseable {
         return evaluate("document.getElementById(" + JSON.writeValueAsString(id) + ") !== null").asBoolean();
     }
 
+    /** Lays the page out as in a window {@code width} x {@code height} CSS pixels (before or after opening it). */
+    public void setViewport(int width, int height) throws Exception {
+        call("Emulation.setDeviceMetricsOverride", JSON.createObjectNode().put("width", width).put("height", height)
+            .put("deviceScaleFactor", 1).put("mobile", false));
+    }
+
+    /**
+     * Every table that does not fit the width it is given: each {@code .table-wrap} (the scrolling
+     * box a report table sits in) whose content is wider than the box, as "id: content width > box
+     * width", and the page itself when it is wider than the window.
+     */
+    public List<String> overflowingTables() throws Exception {
+        JsonNode wide = evaluate("(() => { const out = Array.from(document.querySelectorAll('.table-wrap'))"
+            + ".filter(w => w.scrollWidth > w.clientWidth + 1)"
+            + ".map(w => (w.querySelector('table') || {}).id + ': ' + w.scrollWidth + ' > ' + w.clientWidth);"
+            + " const page = document.documentElement;"
+            + " if (page.scrollWidth > window.innerWidth + 1) out.push('the page: ' + page.scrollWidth + ' > ' + window.innerWidth);"
+            + " return out; })()");
+        List<String> out = new ArrayList<>();
+        wide.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
     /** Saves a PNG screenshot of the whole page (not just the window) to {@code file}. */
     public void screenshot(Path file) throws Exception {
         JsonNode size = call("Page.getLayoutMetrics", null).path("cssContentSize");

@@ -62,6 +62,57 @@ class ReportInBrowserTest {
         assertTrue(image.getHeight() > 900, "expected the full page, taller than the window: " + image.getHeight());
     }
 
+    /** A table of 25 columns, as wide as the analysis' headline, and long enough to be folded. */
+    static ReportTable wideTable() {
+        List<String> header = new java.util.ArrayList<>(List.of("cell", "arm", "reference"));
+        for (int c = 3; c < 25; c++) {
+            header.add("measure number " + c + " [95% CI]");
+        }
+        List<List<String>> rows = new java.util.ArrayList<>();
+        for (int r = 0; r < 30; r++) {
+            List<String> row = new java.util.ArrayList<>(List.of("depth=" + r + ", lr=0.001", "elu(alpha=1.0)", "relu"));
+            for (int c = 3; c < 25; c++) {
+                row.add(c % 3 == 0 ? "0.0625" : c % 3 == 1 ? "12.34 [10.5, open]" : "2 x elu(alpha=1.0) sooner by more than 3.13 epochs");
+            }
+            rows.add(row);
+        }
+        return new ReportTable("A wide table", header, rows).withId("wide").withKeyColumns(3);
+    }
+
+    /** At 1400 px every table fits: a wide one is split into parts, each repeating its key columns. */
+    @Test
+    void aWideTableFitsA1400PixelWindow() throws Exception {
+        Path page = OUT.resolve("wide.html");
+        HtmlReport.write(new Report("Wide").table(wideTable()), page);
+        browser.setViewport(1400, 900);
+        browser.open(page);
+
+        assertEquals(List.of(), browser.overflowingTables());
+        assertTrue(browser.evaluate("document.querySelectorAll('table').length").asInt() > 1, "the table was split");
+        assertEquals(1, browser.evaluate("document.querySelectorAll('details').length").asInt(), "30 rows are folded");
+        browser.evaluate("document.querySelector('details').open = true");
+        assertEquals(List.of(), browser.overflowingTables(), "unfolded");
+    }
+
+    /** The overflow check itself can fail: a table of unbreakable cells wider than the window. */
+    @Test
+    void aTableWiderThanTheWindowIsCaught() throws Exception {
+        Path page = OUT.resolve("overflowing.html");
+        StringBuilder cells = new StringBuilder();
+        for (int c = 0; c < 40; c++) {
+            cells.append("<td style=\"white-space: nowrap\">p-value-column-").append(c).append("</td>");
+        }
+        Files.writeString(page, "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>wide</title>"
+            + "<style>.table-wrap { overflow-x: auto; }</style></head><body><div class=\"table-wrap\">"
+            + "<table id=\"headline\"><tr>" + cells + "</tr></table></div></body></html>");
+        browser.setViewport(1400, 900);
+        browser.open(page);
+
+        List<String> wide = browser.overflowingTables();
+        assertEquals(1, wide.size(), wide.toString());
+        assertTrue(wide.get(0).startsWith("headline: "), wide.toString());
+    }
+
     @Test
     void hostileStudyNamesStayText() throws Exception {
         Path page = OUT.resolve("hostile.html");

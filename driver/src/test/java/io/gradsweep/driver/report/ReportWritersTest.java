@@ -49,6 +49,33 @@ class ReportWritersTest {
     }
 
     @Test
+    void htmlListsEverySectionInTheContentsWithWorkingAnchorsAndSetsTheAnswerApart() {
+        Report report = new Report("r").heading("Answer").answer(List.of("At depth=2, elu first in 5 of 5 pairs."))
+            .contents().heading("Tables").subheading("Groups").subheading("Groups").heading("Plots");
+        String html = HtmlReport.render(report);
+        for (String anchor : List.of("section-answer", "section-tables", "section-groups", "section-groups-2", "section-plots")) {
+            assertTrue(html.contains("<a href=\"#" + anchor + "\">"), anchor + " in the contents: " + html);
+            assertEquals(1, html.split(" id=\"" + anchor + "\"", -1).length - 1, anchor + " once: " + html);
+        }
+        assertTrue(html.contains("<div class=\"answer\">\n<p>At depth=2, elu first in 5 of 5 pairs.</p>"), html);
+        assertTrue(MarkdownReport.render(report).contains("> At depth=2, elu first in 5 of 5 pairs."));
+    }
+
+    @Test
+    void aWideTableIsSplitIntoPartsThatEachRepeatTheKeyColumns() {
+        List<List<Integer>> parts = HtmlReport.parts(ReportInBrowserTest.wideTable());
+        assertTrue(parts.size() > 1, parts.toString());
+        java.util.Set<Integer> shown = new java.util.TreeSet<>();
+        for (List<Integer> part : parts) {
+            assertEquals(List.of(0, 1, 2), part.subList(0, 3), "the key columns first: " + part);
+            shown.addAll(part);
+        }
+        assertEquals(25, shown.size(), "every column in some part");
+        assertEquals(List.of(List.of(0, 1, 2)), HtmlReport.parts(new ReportTable("narrow", List.of("a", "b", "c"),
+            List.of(List.of("1", "2", "3")))), "a narrow table stays whole");
+    }
+
+    @Test
     void htmlRightAlignsNumericColumnsOnly() {
         ReportTable table = new ReportTable("t", List.of("activation", "loss", "change"),
             List.of(List.of("relu", "0.125", "-3.5%"), List.of("elu", "1e-3", ""), List.of("tanh", "NaN", "+2")));

@@ -56,6 +56,8 @@ final class ChartStyle {
             linear.setStandardTickUnits(spec.integer() ? NumberAxis.createIntegerTickUnits(Locale.ROOT)
                     : NumberAxis.createStandardTickUnits(Locale.ROOT));
             linear.setAutoRangeIncludesZero(false);
+            // a constant series (every dead fraction 0, say) would get a range too small for its labels: "0 0 0 -0"
+            linear.setAutoRangeMinimumSize(0.01);
             axis = linear;
         }
         axis.setLabelFont(LABEL_FONT);

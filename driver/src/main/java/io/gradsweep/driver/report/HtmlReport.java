@@ -68,9 +68,9 @@ public final class HtmlReport {
 
     /**
      * About how many characters of table text fit across the page at 1400 px (1336 px of content,
-     * about 7.5 px a character at the table's font, cell padding included); a wider table is split.
+     * about 7 px a character at the table's font, cell padding included); a wider table is split.
      */
-    static final int LINE_CHARACTERS = 150;
+    static final int LINE_CHARACTERS = 155;
     /** A text cell wraps: it asks for no more than this many characters of width. */
     private static final int WRAPPED_CELL_CHARACTERS = 22;
     /** A table with more rows is folded (shown on a click), so that it does not bury what follows. */

@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * Where a log axis puts its labelled ticks: at every power of ten in range, and between them at 2
  * and 5 when the range spans under about two decades, at 2 to 9 under one; a range too narrow to
- * hold two such values gets evenly spaced round values instead. Labels are plain numbers ("0.2",
+ * hold three such values gets evenly spaced round values instead. Labels are plain numbers ("0.2",
  * "1", "50") between 0.001 and 100000, and short scientific ones ("2e-5") beyond, never "10^0".
  */
 final class LogTicks {
@@ -40,7 +40,7 @@ final class LogTicks {
                 }
             }
         }
-        return ticks.size() >= 2 ? ticks : evenlySpaced(lower, upper);
+        return ticks.size() >= 3 ? ticks : evenlySpaced(lower, upper);
     }
 
     /** About four round steps (1, 2 or 5 times a power of ten) across a range within one decade. */

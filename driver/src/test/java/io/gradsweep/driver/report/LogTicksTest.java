@@ -30,6 +30,7 @@ class LogTicksTest {
     @Test
     void aRangeNarrowerThanTheDigitsGetsRoundEvenSteps() {
         assertEquals(List.of("0.22", "0.24", "0.26", "0.28"), labels(0.21, 0.29));
+        assertEquals(List.of("0.9", "1", "1.1", "1.2", "1.3", "1.4"), labels(0.85, 1.45), "not just 0.9 and 1");
         assertEquals(List.of(0.22, 0.24, 0.26, 0.28), LogTicks.between(0.21, 0.29).stream().map(LogTicks.Tick::value).toList());
     }
 

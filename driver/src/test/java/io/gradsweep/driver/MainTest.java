@@ -49,7 +49,7 @@ class MainTest {
         assertEquals(2, run("train", "--lr", "-1"));
         assertTrue(err.contains("--lr") && err.contains("-1") && err.contains("> 0"), err);
         assertEquals(2, run("train", "--depht", "3"));
-        assertTrue(err.contains("did you mean 'depth'"), err);
+        assertTrue(err.contains("unknown flag --depht (did you mean '--depth'?)"), err);
         assertEquals(2, run("train", "--activation", "rellu"));
         assertTrue(err.contains("--activation") && err.contains("relu"), err);
         assertEquals(2, run("train", "--epochs"));
@@ -68,6 +68,49 @@ class MainTest {
         assertTrue(err.contains("unknown command 'frobnicate'"), err);
         assertEquals(2, run());
         assertTrue(out.contains("Usage"), out);
+    }
+
+    @Test
+    void everyCommandTakesDashHAndDashDashHelp() {
+        for (String command : new String[] {"train", "run", "plan", "status", "analyze", "bench"}) {
+            for (String flag : new String[] {"-h", "--help"}) {
+                assertEquals(0, run(command, flag), command + " " + flag + ": " + err);
+                assertTrue(out.startsWith("Usage: gradsweep " + command), out);
+                assertTrue(err.isEmpty(), err);
+            }
+        }
+        assertEquals(0, run("help", "train"));
+        assertTrue(out.startsWith("Usage: gradsweep train"), out);
+    }
+
+    @Test
+    void versionNamesTheCodeVersionTheManifestRecordsAndTheJdk() {
+        assertEquals(0, run("--version"));
+        assertTrue(out.contains("gradsweep " + io.gradsweep.core.CodeVersion.get() + "\n"), out);
+        assertTrue(out.contains("JDK " + System.getProperty("java.version")), out);
+    }
+
+    @Test
+    void aMistypedCommandOrFlagGetsTheClosestName() {
+        assertEquals(2, run("anlyze", "out"));
+        assertTrue(err.contains("unknown command 'anlyze' (did you mean 'analyze'?)"), err);
+        assertEquals(2, run("frobnicate"));
+        assertTrue(err.contains("commands: plan, run, status, analyze, train, bench, help"), err);
+        // a typo wins over the required --out it makes look missing
+        assertEquals(2, run("run", "s.yaml", "--rplace"));
+        assertTrue(err.contains("gradsweep run: unknown flag --rplace (did you mean '--replace'?)"), err);
+        assertEquals(2, run("run", "s.yaml"));
+        assertTrue(err.contains("--out DIR is required"), err);
+        assertEquals(2, run("bench", "--warmup_secs", "1"));
+        assertTrue(err.contains("unknown flag --warmup-secs (did you mean '--warmup-seconds'?)"), err);
+    }
+
+    @Test
+    void underscoresAndDashesNameTheSameFlagAndValuesAreLeftAlone() {
+        assertEquals(2, run("train", "--init_gain", "0"));
+        assertTrue(err.contains("--init-gain '0' is not allowed"), err);
+        assertEquals(2, run("train", "--dataset=no_such_set"));
+        assertTrue(err.contains("no_such_set"), err);
     }
 
     @Test

@@ -11,75 +11,94 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import org.apache.hadoop.conf.Configuration;
 
 /** {@code gradsweep analyze DIR}: statistics across seeds, plots and one HTML report from a study's tables. */
-public final class AnalyzeCommand {
-    private AnalyzeCommand() {
+@Command(name = "analyze", sortOptions = false,
+        description = {"statistics across seeds, plots and an HTML report of a study's results", "",
+            "Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:"
+                    + " REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in"
+                    + " REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR itself. A study still running,"
+                    + " or partly failed, is analysed with what is there; the report counts what is missing per"
+                    + " group.", "",
+            "The study file's analysis: block (compare, by, reference, threshold, level, secondary,"
+                    + " smallest_effect) gives the defaults; a flag overrides it.", ""},
+        footer = {"",
+            "Only the files of the tables that are whole, gradsweep's and each trial's only copy are read; any"
+                    + " other file is named with the reason it is left out (as gradsweep status does).", "",
+            "Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, a bad flag value, or a"
+                    + " REPORT_DIR that is not a report folder)."})
+public final class AnalyzeCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*", hideParamSyntax = true,
+            description = "the study's output folder, as given to run --out")
+    List<String> dirs = new ArrayList<>();
+
+    @Option(names = "--compare", paramLabel = "FACTOR", description = "the grid dimension whose values are compared"
+            + " (default: analysis.compare, else the first one)")
+    String compare;
+
+    @Option(names = "--by", paramLabel = "F1,F2", description = "the dimensions that make the cells compared within"
+            + " (default: analysis.by, else the other dimensions; --by '' for none)")
+    String byText;
+
+    @Option(names = "--threshold", paramLabel = "LOSS", description = "the train-loss threshold of the headline"
+            + " comparison; one of the study's thresholds (default: analysis.threshold, the declared primary"
+            + " endpoint; else the tightest one at least half the runs reached, labelled exploratory)")
+    String thresholdText;
+
+    @Option(names = "--reference", paramLabel = "VALUE", description = "the arm the others are compared with"
+            + " (default: analysis.reference, else the first value of FACTOR)")
+    String reference;
+
+    @Option(names = "--out", paramLabel = "REPORT_DIR", description = "where the report goes (default: DIR/report; a"
+            + " local folder, new, empty or holding an earlier report: any other folder is refused)")
+    String reportDir;
+
+    @Option(names = "--seed", paramLabel = "N", defaultValue = "1", description = "seed of the bootstrap and"
+            + " permutation draws (default ${DEFAULT-VALUE}): the same seed gives the same report")
+    String seedText;
+
+    @Option(names = "--linear-loss", arity = "0..1", paramLabel = "true|false", converter = SwitchValue.class,
+            defaultValue = "false", fallbackValue = "true",
+            description = "draw the loss curves on a linear axis (default: log)")
+    boolean linearLoss;
+
+    @Option(names = "--master", paramLabel = "URL",
+            description = "Spark master (default local[*], or what spark-submit set)")
+    String masterText;
+
+    @Option(names = "--properties-file", paramLabel = "FILE",
+            description = "Spark settings, as for run (e.g. a local cluster's spark.conf)")
+    String propertiesFile;
+
+    private final PrintStream out;
+
+    public AnalyzeCommand(PrintStream out) {
+        this.out = out;
     }
 
-    public static String help() {
-        return """
-                Usage: gradsweep analyze DIR [--compare FACTOR] [--by F1,F2] [--threshold LOSS] [--reference VALUE]
-                                        [--out REPORT_DIR] [--seed N] [--linear-loss] [--master URL]
-                                        [--properties-file FILE]
-
-                Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:
-                REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in
-                REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR itself. A study still running, or
-                partly failed, is analysed with what is there; the report counts what is missing per group.
-
-                The study file's analysis: block (compare, by, reference, threshold, level, secondary,
-                smallest_effect) gives the defaults; a flag overrides it.
-
-                  --compare FACTOR   the grid dimension whose values are compared (default: analysis.compare,
-                                     else the first one)
-                  --by F1,F2         the dimensions that make the cells compared within (default: analysis.by,
-                                     else the other dimensions; --by '' for none)
-                  --threshold LOSS   the train-loss threshold of the headline comparison; one of the study's
-                                     thresholds (default: analysis.threshold, the declared primary endpoint;
-                                     else the tightest one at least half the runs reached, labelled exploratory)
-                  --reference VALUE  the arm the others are compared with (default: analysis.reference, else
-                                     the first value of FACTOR)
-                  --out REPORT_DIR   where the report goes (default: DIR/report; a local folder, new, empty or
-                                     holding an earlier report: any other folder is refused)
-                  --seed N           seed of the bootstrap and permutation draws (default 1): the same seed gives
-                                     the same report
-                  --linear-loss      draw the loss curves on a linear axis (default: log)
-                  --master URL       Spark master (default local[*], or what spark-submit set)
-                  --properties-file FILE  Spark settings, as for run (e.g. a local cluster's spark.conf)
-
-                Only the files of the tables that are whole, gradsweep's and each trial's only copy are read;
-                any other file is named with the reason it is left out (as gradsweep status does).
-
-                Exit codes: 0 done, 1 Spark failed, 2 bad input (DIR holds no study, a bad flag value, or a
-                REPORT_DIR that is not a report folder).
-                """;
-    }
-
-    public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help", "linear_loss"));
-        if (flags.has("help")) {
-            out.print(help());
-            return 0;
-        }
-        if (flags.positional().size() != 1) {
-            throw new UsageException("analyze takes one study output folder, got " + flags.positional()
+    @Override
+    public Integer call() {
+        if (dirs.size() != 1) {
+            throw new UsageException("analyze takes one study output folder, got " + dirs
                     + "; see gradsweep analyze --help");
         }
-        String dir = flags.positional().get(0);
-        String compare = flags.take("compare", null);
-        String byText = flags.take("by", null);
+        String dir = dirs.get(0);
         List<String> by = byText == null ? null
                 : Arrays.stream(byText.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
-        Double threshold = flags.has("threshold") ? flags.takePositive("threshold", 1) : null;
-        String reference = flags.take("reference", null);
-        String reportDir = flags.take("out", null);
-        long seed = flags.takeInt("seed", 1, 0);
-        boolean linearLoss = flags.takeSwitch("linear_loss");
-        String master = RunCommand.checkMaster(flags.take("master", null));
-        java.util.Map<String, String> sparkSettings = RunCommand.sparkSettings(flags.take("properties_file", null));
-        RunCommand.rejectUnknown(flags, "analyze");
+        Double threshold = thresholdText != null ? FlagValues.positive("--threshold", thresholdText) : null;
+        long seed = FlagValues.intAtLeast("--seed", seedText, 0);
+        String master = RunCommand.checkMaster(masterText);
+        java.util.Map<String, String> sparkSettings = RunCommand.sparkSettings(propertiesFile);
 
         OutputFolder folder = OutputFolder.at(dir, new Configuration());
         Study study = studyOf(folder);

@@ -6,37 +6,74 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
 
 /**
  * {@code gradsweep bench}: training steps per second of the reference networks, the Java side of
  * bench/compare-pytorch.sh. Prints one line per repeat and a median per network.
  */
-public final class BenchCommand {
-    private BenchCommand() {
+@Command(name = "bench", sortOptions = false,
+        description = {"measure training steps per second of the reference networks", "",
+            "Measures training steps per second of an MLP inputs -> width x depth -> classes with softmax"
+                    + " cross-entropy and SGD on random data, one thread: the workload bench/pytorch_peer.py runs in"
+                    + " PyTorch. Each depth gets a warm-up, then --repeats timed runs of --seconds; the median and"
+                    + " the best run are printed with GFLOP/s (6 x batch x weights per step). On a shared, noisy"
+                    + " machine the best run is the steadier figure for comparing two builds; compare"
+                    + " implementations side by side (bench/compare-pytorch.sh). Output lines are key=value pairs.",
+            ""})
+public final class BenchCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Option(names = "--depth", paramLabel = "D1,D2", defaultValue = "2,8",
+            description = "hidden layers, one network per value (default ${DEFAULT-VALUE})")
+    String depthText;
+
+    @Option(names = "--width", paramLabel = "N", defaultValue = "128",
+            description = "units per hidden layer (default ${DEFAULT-VALUE})")
+    String widthText;
+
+    @Option(names = "--inputs", paramLabel = "N", defaultValue = "64",
+            description = "input features (default ${DEFAULT-VALUE})")
+    String inputsText;
+
+    @Option(names = "--classes", paramLabel = "N", defaultValue = "10",
+            description = "output classes, at least 2 (default ${DEFAULT-VALUE})")
+    String classesText;
+
+    @Option(names = "--batch", paramLabel = "N", defaultValue = "64",
+            description = "minibatch size (default ${DEFAULT-VALUE})")
+    String batchText;
+
+    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "relu",
+            description = "hidden-layer activation (default ${DEFAULT-VALUE})")
+    String activation;
+
+    @Option(names = "--seconds", paramLabel = "S", defaultValue = "2",
+            description = "length of each timed run (default ${DEFAULT-VALUE})")
+    String secondsText;
+
+    @Option(names = "--repeats", paramLabel = "N", defaultValue = "5",
+            description = "timed runs per depth (default ${DEFAULT-VALUE})")
+    String repeatsText;
+
+    @Option(names = "--warmup-seconds", paramLabel = "S", defaultValue = "3",
+            description = "untimed warm-up per depth, for the JIT (default ${DEFAULT-VALUE})")
+    String warmupText;
+
+    private final PrintStream out;
+
+    public BenchCommand(PrintStream out) {
+        this.out = out;
     }
 
-    public static String help() {
-        return """
-                Usage: gradsweep bench [--depth 2,8] [--width 128] [--inputs 64] [--classes 10] [--batch 64]
-                                       [--activation relu] [--seconds 2] [--repeats 5] [--warmup-seconds 3]
-
-                Measures training steps per second of an MLP inputs -> width x depth -> classes with softmax
-                cross-entropy and SGD on random data, one thread: the workload bench/pytorch_peer.py runs in
-                PyTorch. Each depth gets a warm-up, then --repeats timed runs of --seconds; the median and the
-                best run are printed with GFLOP/s (6 x batch x weights per step). On a shared, noisy machine
-                the best run is the steadier figure for comparing two builds; compare implementations side
-                by side (bench/compare-pytorch.sh). Output lines are key=value pairs.
-                """;
-    }
-
-    public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help"));
-        if (flags.has("help")) {
-            out.print(help());
-            return 0;
-        }
+    @Override
+    public Integer call() {
         List<Integer> depths = new ArrayList<>();
-        for (String d : flags.take("depth", "2,8").split(",")) {
+        for (String d : depthText.split(",")) {
             try {
                 depths.add(Integer.parseInt(d.trim()));
             } catch (NumberFormatException e) {
@@ -46,18 +83,13 @@ public final class BenchCommand {
                 throw new UsageException("--depth " + d + ": must be >= 0");
             }
         }
-        int width = flags.takeInt("width", 128, 1);
-        int inputs = flags.takeInt("inputs", 64, 1);
-        int classes = flags.takeInt("classes", 10, 2);
-        int batch = flags.takeInt("batch", 64, 1);
-        String activation = flags.take("activation", "relu");
-        double seconds = flags.takePositive("seconds", 2);
-        int repeats = flags.takeInt("repeats", 5, 1);
-        double warmup = flags.takePositive("warmup_seconds", 3);
-        if (!flags.remaining().isEmpty()) {
-            throw new UsageException("unknown flag --" + flags.remaining().keySet().iterator().next()
-                    + "; see gradsweep bench --help");
-        }
+        int width = FlagValues.intAtLeast("--width", widthText, 1);
+        int inputs = FlagValues.intAtLeast("--inputs", inputsText, 1);
+        int classes = FlagValues.intAtLeast("--classes", classesText, 2);
+        int batch = FlagValues.intAtLeast("--batch", batchText, 1);
+        double seconds = FlagValues.positive("--seconds", secondsText);
+        int repeats = FlagValues.intAtLeast("--repeats", repeatsText, 1);
+        double warmup = FlagValues.positive("--warmup-seconds", warmupText);
         out.printf(Locale.ROOT, "java=%s vm=%s%n", System.getProperty("java.version"), System.getProperty("java.vm.name"));
         for (int depth : depths) {
             StepBenchmark bench;

@@ -12,13 +12,37 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 
 /**
  * {@code gradsweep plan STUDY}: checks a study file in full and says what running it means: how
- * many trials, along which dimensions, how much arithmetic, roughly how many core-hours, and where
+ * many trials, along which dimensions, how much arithmetic, roughly how much core time, and where
  * the output goes. Nothing is written; any problem exits 2 before anything is printed.
  */
-public final class PlanCommand {
+@Command(name = "plan", sortOptions = false,
+        description = {"validate a study file and print its trials, cost and output layout", "",
+            "Checks a study file and prints its plan: name and hash, the number of trials (and of grid points x"
+                    + " replicates before exclusions), each dimension with its values, the estimated work in FLOPs"
+                    + " (per trial 6 x weights x training rows x epochs, or 6 x weights x the rows of max_steps steps;"
+                    + " evaluation passes not counted), an estimate of the core time from this machine's measured"
+                    + " speed, and the output layout.", "",
+            "The speed is measured by training a network of the study's most common width (and the depth that"
+                    + " holds most of its work) on random data for about --bench-seconds; the best 0.1 s slice"
+                    + " counts. It is an estimate: evaluations, data loading and JVM start-up add to the real time,"
+                    + " and another machine or JVM runs at another speed.", "",
+            "Every problem of the file is reported with its key path (e.g. grid.lr[2], when[0].set.init), the"
+                    + " value and what is allowed. Each distinct data set is loaded once to learn its size, so a"
+                    + " data set that cannot be read is reported too.", "",
+            "A study of more than --max-trials trials is refused with its count (the product of its dimensions"
+                    + " when that alone is over the limit) and an estimate of its work, before any trial is walked;"
+                    + " so is a network that cannot be built (a layer or all weights beyond one Java array's"
+                    + " 2,147,483,639), with its arithmetic and the key path of the width or depth.", ""},
+        footer = {"", "Exit codes: 0 the study is valid, 2 it is not (nothing is written either way)."})
+public final class PlanCommand implements Callable<Integer> {
     private static final int SHOWN_VALUES = 12;
     private static final int SHOWN_PARTITIONS = 8;
 
@@ -26,65 +50,46 @@ public final class PlanCommand {
     private record Speed(double gflops, double seconds) {
     }
 
-    private PlanCommand() {
-    }
+    @Mixin
+    HelpOption help;
 
-    public static String help() {
-        return """
-                Usage: gradsweep plan STUDY.yaml [--bench-seconds 1] [--max-trials N]
+    @Parameters(paramLabel = "STUDY.yaml", arity = "0..*", hideParamSyntax = true,
+            description = "the study file (conf/studies/README.md)")
+    List<String> files = new ArrayList<>();
 
-                Checks a study file and prints its plan: name and hash, the number of trials (and of
-                grid points x replicates before exclusions), each dimension with its values, the
-                estimated work in FLOPs (per trial 6 x weights x training rows x epochs, or
-                6 x weights x the rows of max_steps steps; evaluation passes not counted), an estimate of the
-                core-hours from this machine's measured speed, and the output layout.
+    @Option(names = "--bench-seconds", paramLabel = "S", defaultValue = "1",
+            description = "seconds to measure this machine's training speed for the core-time estimate; 0 skips it"
+                    + " (default ${DEFAULT-VALUE})")
+    String benchSeconds;
 
-                The speed is measured by training a network of the study's most common width (and the
-                depth that holds most of its work) on random data for about --bench-seconds (0 skips
-                it and the core-hours); the best 0.1 s slice counts. It is an estimate:
-                evaluations, data loading and JVM start-up add to the real time, and another
-                machine or JVM runs at another speed.
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "10000000",
+            description = "refuse a study of more than N trials, as run does (default ${DEFAULT-VALUE})")
+    String maxTrials;
 
-                Every problem of the file is reported with its key path (e.g. grid.lr[2],
-                when[0].set.init), the value and what is allowed. Each distinct data set is loaded
-                once to learn its size, so a data set that cannot be read is reported too.
-                Study files: conf/studies/README.md.
+    private final PrintStream out;
 
-                A study of more than --max-trials trials (default 10,000,000, as for run) is refused
-                with its count (the product of its dimensions when that alone is over the limit) and
-                an estimate of its work, before any trial is walked; so is a network that cannot be
-                built (a layer or all weights beyond one Java array's 2,147,483,639), with its
-                arithmetic and the key path of the width or depth.
-
-                Exit codes: 0 the study is valid, 2 it is not (nothing is written either way).
-                """;
+    public PlanCommand(PrintStream out) {
+        this.out = out;
     }
 
     /** Evaluation gaps above this fraction of the budget make a time-to-threshold endpoint coarse: plan warns. */
     static final double COARSE_EVALUATION = 0.1;
 
     /** Runs the command; returns the exit code. */
-    public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help"));
-        if (flags.has("help")) {
-            out.print(help());
-            return 0;
-        }
-        double benchSeconds = benchSeconds(flags.take("bench_seconds", "1"));
-        long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
-        if (!flags.remaining().isEmpty()) {
-            throw new UsageException("unknown flag --" + flags.remaining().keySet().iterator().next().replace('_', '-')
-                    + "; see gradsweep plan --help");
-        }
-        if (flags.positional().size() != 1) {
-            throw new UsageException("expected one study file, got " + flags.positional().size()
+    @Override
+    public Integer call() {
+        double benchSeconds = benchSeconds(this.benchSeconds);
+        long maxTrials = FlagValues.longAtLeast("--max-trials", this.maxTrials, 1);
+        if (files.size() != 1) {
+            throw new UsageException("expected one study file, got " + files.size()
                     + "; e.g. gradsweep plan conf/studies/quickstart.yaml");
         }
+        String file = files.get(0);
         Study study;
         StudyCost cost;
         try {
-            study = Study.load(Path.of(flags.positional().get(0)));
-            TrialLimit.check(study, maxTrials, flags.positional().get(0)); // before walking a grid too large to walk
+            study = Study.load(Path.of(file));
+            TrialLimit.check(study, maxTrials, file); // before walking a grid too large to walk
             cost = StudyCost.of(study); // checks every grid point before anything is printed
         } catch (StudyException | IllegalArgumentException | java.io.UncheckedIOException e) {
             throw new UsageException(e.getMessage());
@@ -171,8 +176,8 @@ public final class PlanCommand {
             out.printf(Locale.ROOT, "speed       %.1f GFLOP/s on one core, best 0.1 s slice of %.1f s measured here"
                     + " (width %d, depth %d, batch %d)%n", speed.gflops(), speed.seconds(), cost.mostCommonWidth(), cost.heaviestDepth(),
                     cost.mostCommonBatch());
-            out.printf(Locale.ROOT, "core-hours  %.3g, an estimate: work / speed; evaluations, data loading and JVM"
-                    + " start-up add to it%n", cost.flops() / (speed.gflops() * 1e9) / 3600);
+            out.printf(Locale.ROOT, "core time   %s on one core, an estimate: work / speed; evaluations, data loading"
+                    + " and JVM start-up add to it%n", HumanText.duration(cost.flops() / (speed.gflops() * 1e9)));
         }
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));

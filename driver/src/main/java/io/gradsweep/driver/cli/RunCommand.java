@@ -12,106 +12,121 @@ import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
 import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep run STUDY --out DIR}: train a study's trials on Spark into Parquet, resuming what is there. */
-public final class RunCommand {
+@Command(name = "run", sortOptions = false,
+        description = {"train a study's trials on Spark into Parquet (resumes what is there)", "",
+            "Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master says"
+                    + " otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json. Running it"
+                    + " again on the same DIR resumes: only missing trials are trained. DIR may be any Hadoop"
+                    + " filesystem URI (file:, hdfs:, s3a: with its jars and settings).", ""},
+        footer = {"",
+            "One run at a time per DIR: a run holds DIR/_gradsweep.lock (host, pid, heartbeat) and a second run is"
+                    + " refused while it lives. A lock left by a run that died is taken over once its heartbeat is"
+                    + " 2 minutes old, or at once if its process on this host is gone.", "",
+            "A spark:// master is asked for once, within 8 s, before the driver registers: a cluster that refuses"
+                    + " this driver's secret (or its lack of one) is reported as such at once.", "",
+            "Ctrl-C (SIGINT) or SIGTERM stops the run in order: tasks cancelled, the manifest says interrupted, the"
+                    + " lock released; run the same command again to resume.", "",
+            "Exit codes: 0 done, 1 the Spark job failed (or the disk is full: the manifest says failed: no space),"
+                    + " 2 bad input (the study file, the flags, a DIR that is not this study's, or a cluster that"
+                    + " refused authentication), 3 DIR is locked by another run, 130 interrupted."})
+public final class RunCommand implements Callable<Integer> {
     private static final java.util.regex.Pattern MASTER = java.util.regex.Pattern.compile(
             "local|local\\[(\\*|[1-9]\\d*)(,[1-9]\\d*)?]|local-cluster\\[[1-9]\\d*,[1-9]\\d*,[1-9]\\d*]"
             + "|spark://\\S+|yarn|k8s://\\S+");
     /** 128 + SIGINT, what a shell reports for a command ended by Ctrl-C. */
     static final int INTERRUPTED = 130;
 
-    private RunCommand() {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "STUDY.yaml", arity = "0..*", hideParamSyntax = true,
+            description = "the study file (conf/studies/README.md)")
+    List<String> files = new ArrayList<>();
+
+    @Option(names = "--out", paramLabel = "DIR", required = true,
+            description = "where the tables and the manifest go (a folder, created if missing)")
+    String outDir;
+
+    @Option(names = "--master", paramLabel = "URL", description = "Spark master, e.g. local[2], spark://host:7077"
+            + " (default local[*], or what spark-submit or --properties-file set)")
+    String master;
+
+    @Option(names = "--properties-file", paramLabel = "FILE", description = "Spark settings, one 'spark.key value' a"
+            + " line, as spark-submit takes them, e.g. the spark.conf of bin/gradsweep-cluster start (master,"
+            + " authentication secret, event log); a file holding a secret must be readable by its owner only")
+    String propertiesFile;
+
+    @Option(names = "--partitions", paramLabel = "N",
+            description = "number of tasks to pack the trials into (default 8 x cores)")
+    String partitions;
+
+    @Option(names = "--replace", arity = "0..1", paramLabel = "true|false", converter = SwitchValue.class,
+            defaultValue = "false", fallbackValue = "true", description = "DIR holds another study: delete it (only if"
+            + " it has a gradsweep manifest, and only the files gradsweep writes, never through a link; any other"
+            + " non-empty folder is refused) and start over")
+    boolean replace;
+
+    @Option(names = "--fail-fast", arity = "0..1", paramLabel = "true|false", converter = SwitchValue.class,
+            defaultValue = "false", fallbackValue = "true", description = "stop the run at the first failed trial")
+    boolean failFast;
+
+    @Option(names = "--progress-seconds", paramLabel = "S", defaultValue = "5",
+            description = "seconds between progress lines (default ${DEFAULT-VALUE})")
+    String progressSeconds;
+
+    @Option(names = "--max-trials", paramLabel = "N", defaultValue = "10000000",
+            description = "refuse a study of more than N trials (default ${DEFAULT-VALUE}), with its count and cost"
+                    + " estimate; the study's own max_trials key is a separate cap its author sets")
+    String maxTrials;
+
+    private final PrintStream out;
+
+    public RunCommand(PrintStream out) {
+        this.out = out;
     }
 
-    public static String help() {
-        return """
-                Usage: gradsweep run STUDY.yaml --out DIR [--master URL] [--properties-file FILE] [--partitions N]
-                                         [--replace] [--fail-fast] [--max-trials N]
-
-                Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master
-                says otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json.
-                Running it again on the same DIR resumes: only missing trials are trained. DIR may be any
-                Hadoop filesystem URI (file:, hdfs:, s3a: with its jars and settings).
-
-                  --out DIR          output folder (created if missing)
-                  --master URL       Spark master, e.g. local[2], spark://host:7077 (default local[*],
-                                     or what spark-submit or --properties-file set)
-                  --properties-file FILE  Spark settings, one 'spark.key value' a line, as spark-submit
-                                     takes them, e.g. the spark.conf of bin/gradsweep-cluster start
-                                     (master, authentication secret, event log); a file holding a
-                                     secret must be readable by its owner only
-                  --partitions N     number of tasks to pack the trials into (default 8 x cores)
-                  --replace          DIR holds another study: delete it (only if it has a gradsweep
-                                     manifest, and only the files gradsweep writes, never through a
-                                     link; any other non-empty folder is refused) and start over
-                  --fail-fast        stop the run at the first failed trial
-                  --progress-seconds S  seconds between progress lines (default 5)
-                  --max-trials N     refuse a study of more than N trials (default 10000000), with
-                                     its count and cost estimate; the study's own max_trials key is
-                                     a separate cap its author sets
-
-                One run at a time per DIR: a run holds DIR/_gradsweep.lock (host, pid, heartbeat) and a
-                second run is refused while it lives. A lock left by a run that died is taken over once
-                its heartbeat is 2 minutes old, or at once if its process on this host is gone.
-
-                A spark:// master is asked for once, within 8 s, before the driver registers: a cluster
-                that refuses this driver's secret (or its lack of one) is reported as such at once.
-
-                Ctrl-C (SIGINT) or SIGTERM stops the run in order: tasks cancelled, the manifest says
-                interrupted, the lock released; run the same command again to resume.
-
-                Exit codes: 0 done, 1 the Spark job failed (or the disk is full: the manifest says
-                failed: no space), 2 bad input (the study file, the flags, a DIR that is not this
-                study's, or a cluster that refused authentication), 3 DIR is locked by another run,
-                130 interrupted.
-                """;
-    }
-
-    public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help", "replace", "fail_fast"));
-        if (flags.has("help")) {
-            out.print(help());
-            return 0;
-        }
-        if (flags.positional().size() != 1) {
-            throw new UsageException("run takes one study file, got " + flags.positional() + "; see gradsweep run --help");
-        }
-        String outDir = flags.take("out", null);
-        if (outDir == null) {
-            throw new UsageException("--out DIR is required: where the tables and the manifest go");
+    @Override
+    public Integer call() {
+        if (files.size() != 1) {
+            throw new UsageException("run takes one study file, got " + files + "; see gradsweep run --help");
         }
         if (outDir.isBlank()) {
             throw new UsageException("--out '" + outDir + "': empty; name the folder for the tables and the manifest"
                     + " (e.g. --out quickstart-out; '.' for the current folder)");
         }
         Sweep.Options options = new Sweep.Options();
-        options.master = checkMaster(flags.take("master", null));
-        String propertiesFile = flags.take("properties_file", null);
+        options.master = checkMaster(master);
         options.sparkSettings = sparkSettings(propertiesFile);
         if (options.sparkSettings.containsKey("spark.master")) {
             checkMaster("spark.master in --properties-file " + propertiesFile, options.sparkSettings.get("spark.master"));
         }
-        options.partitions = flags.takeInt("partitions", 0, 1);
-        options.replace = flags.takeSwitch("replace");
-        options.failFast = flags.takeSwitch("fail_fast");
-        options.progressMillis = (long) (flags.takePositive("progress_seconds", 5) * 1000);
-        long maxTrials = flags.takeLong("max_trials", TrialLimit.DEFAULT, 1);
-        rejectUnknown(flags, "run");
-        String studyFile = flags.positional().get(0);
+        options.partitions = partitions == null ? 0 : FlagValues.intAtLeast("--partitions", partitions, 1);
+        options.replace = replace;
+        options.failFast = failFast;
+        options.progressMillis = (long) (FlagValues.positive("--progress-seconds", progressSeconds) * 1000);
+        long maxTrials = FlagValues.longAtLeast("--max-trials", this.maxTrials, 1);
+        String studyFile = files.get(0);
         Study study = loadStudy(studyFile, maxTrials);
         OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {
             Sweep.Result r = sweep.run();
-            out.printf(Locale.ROOT, "done: %d trials trained this run (%d were already done); by status: %s%n",
-                    r.trained, r.alreadyDone, r.counts);
+            out.printf(Locale.ROOT, "done: %,d trials trained this run (%,d were already done); by status: %s%n",
+                    r.trained, r.alreadyDone, HumanText.counts(r.counts));
             if (r.trained > 0) {
-                out.printf(Locale.ROOT, "spark start %.1f s, training job %.1f s on %d cores, sweep efficiency %.1f%%"
-                        + " (training %.1f s, in tasks %.1f s)%n", r.sparkStartSeconds, r.jobSeconds, r.cores,
-                        100 * r.efficiency(), r.trainingSeconds, r.taskSeconds);
+                out.printf(Locale.ROOT, "spark start %s, training job %s on %d cores, sweep efficiency %.1f%%"
+                        + " (training %s, in tasks %s)%n", HumanText.duration(r.sparkStartSeconds),
+                        HumanText.duration(r.jobSeconds), r.cores, 100 * r.efficiency(),
+                        HumanText.duration(r.trainingSeconds), HumanText.duration(r.taskSeconds));
             }
             out.println("output: " + folder.uri());
             return 0;
@@ -165,14 +180,6 @@ public final class RunCommand {
             return study;
         } catch (StudyException | IllegalArgumentException e) {
             throw new UsageException(e.getMessage());
-        }
-    }
-
-    static void rejectUnknown(Flags flags, String command) {
-        Map<String, String> rest = flags.remaining();
-        if (!rest.isEmpty()) {
-            throw new UsageException("unknown flag --" + rest.keySet().iterator().next().replace('_', '-')
-                    + "; see gradsweep " + command + " --help");
         }
     }
 }

@@ -11,36 +11,41 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.ArrayList;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Parameters;
 import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep status DIR}: how far the study in an output folder got. */
-public final class StatusCommand {
-    private StatusCommand() {
+@Command(name = "status", sortOptions = false,
+        description = {"how far the study in an output folder got", "",
+            "Prints the study in DIR (name, hash, code version), the state of its last run (running, complete,"
+                    + " failed, failed: no space, interrupted), how many of its trials are done, by status, every"
+                    + " file of the tables that is not counted and why (empty, truncated, foreign, a copy) with what"
+                    + " to do, and which run holds DIR's lock, if any (host, pid, since when, last heartbeat). DIR may"
+                    + " be any Hadoop filesystem URI, as for run.", ""})
+public final class StatusCommand implements Callable<Integer> {
+    @Mixin
+    HelpOption help;
+
+    @Parameters(paramLabel = "DIR", arity = "0..*", hideParamSyntax = true,
+            description = "the study's output folder, as given to run --out")
+    List<String> dirs = new ArrayList<>();
+
+    private final PrintStream out;
+
+    public StatusCommand(PrintStream out) {
+        this.out = out;
     }
 
-    public static String help() {
-        return """
-                Usage: gradsweep status DIR
-
-                Prints the study in DIR (name, hash, code version), the state of its last run (running,
-                complete, failed, failed: no space, interrupted), how many of its trials are done, by status,
-                every file of the tables that is not counted and why (empty, truncated, foreign, a
-                copy) with what to do, and which run holds DIR's lock, if any (host, pid, since when,
-                last heartbeat). DIR may be any Hadoop filesystem URI, as for run.
-                """;
-    }
-
-    public static int run(String[] args, PrintStream out) {
-        Flags flags = Flags.parse(args, List.of("help"));
-        if (flags.has("help")) {
-            out.print(help());
-            return 0;
+    @Override
+    public Integer call() {
+        if (dirs.size() != 1) {
+            throw new UsageException("status takes one output folder, got " + dirs);
         }
-        RunCommand.rejectUnknown(flags, "status");
-        if (flags.positional().size() != 1) {
-            throw new UsageException("status takes one output folder, got " + flags.positional());
-        }
-        OutputFolder folder = OutputFolder.at(flags.positional().get(0), HadoopSettings.fromSystemProperties());
+        OutputFolder folder = OutputFolder.at(dirs.get(0), HadoopSettings.fromSystemProperties());
         try {
             Optional<Manifest> manifest = folder.manifest();
             if (manifest.isEmpty()) {
@@ -55,8 +60,8 @@ public final class StatusCommand {
             out.printf(Locale.ROOT, "last run: %s, started %s%s%s%n", m.describeState(), m.started(),
                     m.ended().map(e -> ", ended " + e).orElse(""),
                     m.state() == Manifest.State.COMPLETE ? "" : m.error().map(e -> " (" + e + ")").orElse(""));
-            out.printf(Locale.ROOT, "trials done: %d of %d (%.1f%%); by status: %s%n", done, m.trials(),
-                    100.0 * done / Math.max(1, m.trials()), counts);
+            out.printf(Locale.ROOT, "trials done: %,d of %,d (%.1f%%); by status: %s%n", done, m.trials(),
+                    100.0 * done / Math.max(1, m.trials()), HumanText.counts(counts));
             for (CommittedTables.Problem p : tables.problems()) {
                 out.println("not counted: " + p.describe());
             }

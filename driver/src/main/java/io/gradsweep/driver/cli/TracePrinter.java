@@ -11,10 +11,10 @@ import java.util.Locale;
  */
 final class TracePrinter {
     private static final String[] COLUMNS = {"step", "epoch", "mb_loss", "train_loss", "train_acc", "test_loss",
-        "test_acc", "lr", "grad_first", "grad_last", "dead_max", "elapsed_ms"};
+        "test_acc", "lr", "grad_first", "grad_last", "dead_max", "elapsed_s"};
     private static final String[] CSV_COLUMNS = {"step", "epoch", "minibatch_loss", "train_loss", "train_accuracy",
         "test_loss", "test_accuracy", "learning_rate", "gradient_norm", "dead_fraction", "activation_mean",
-        "activation_std", "elapsed_ms"};
+        "activation_std", "elapsed_seconds"};
     private static final String ROW = "%8s %7s %10s %10s %9s %10s %8s %9s %10s %10s %8s %10s%n";
 
     private final PrintStream out;
@@ -44,7 +44,7 @@ final class TracePrinter {
                     full(p.trainLoss()), full(p.trainAccuracy()), full(p.testLoss()), full(p.testAccuracy()),
                     full(p.learningRate()), joined(p.gradientNorm()), joined(p.deadFraction()),
                     joined(p.activationMean()), joined(p.activationStd()),
-                    String.format(Locale.ROOT, "%.3f", p.elapsedNanos() / 1e6)));
+                    Double.toString(p.elapsedNanos() / 1e9))); // seconds, as in the traces table
             return;
         }
         float[] g = p.gradientNorm();
@@ -55,7 +55,7 @@ final class TracePrinter {
         Object[] cells = {Long.toString(p.step()), fixed(p.epoch(), 2), number(p.minibatchLoss()),
             number(p.trainLoss()), fixed(p.trainAccuracy(), 4), number(p.testLoss()), fixed(p.testAccuracy(), 4),
             number(p.learningRate()), number(g[0]), number(g[g.length - 1]), fixed(deadMax, 3),
-            fixed(p.elapsedNanos() / 1e6, 1)};
+            fixed(p.elapsedNanos() / 1e9, 3)};
         out.printf(Locale.ROOT, ROW, cells);
     }
 

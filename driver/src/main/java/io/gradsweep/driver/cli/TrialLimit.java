@@ -49,7 +49,7 @@ final class TrialLimit {
             return;
         }
         throw new UsageException(String.format(Locale.ROOT, "the study has %,d trials, more than --max-trials"
-                + " (%,d)%s; 'gradsweep plan %s --max-trials %d' prints the full estimate with core-hours. Shrink"
+                + " (%,d)%s; 'gradsweep plan %s --max-trials %d' prints the full estimate with the core time. Shrink"
                 + " the grid, or raise the limit with --max-trials %d if you mean to run it all", trials, limit,
                 estimate(study, trials), studyFile, trials, trials));
     }

@@ -2,7 +2,6 @@ package io.gradsweep.driver.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
@@ -42,14 +41,24 @@ class FlagRefusalsTest {
 
     @Test
     void switchesTakeTrueAndFalse() {
-        Flags flags = Flags.parse(new String[] {"--replace", "--fail-fast=false", "--linear-loss=true", "--x=1"},
-                List.of("replace", "fail_fast", "linear_loss"));
-        assertTrue(flags.takeSwitch("replace"));
-        assertFalse(flags.takeSwitch("fail_fast"));
-        assertTrue(flags.takeSwitch("linear_loss"));
-        assertFalse(flags.takeSwitch("absent"));
-        UsageException e = assertThrows(UsageException.class, () -> flags.takeSwitch("x"));
-        assertEquals("--x=1: --x is a switch; give it alone (or as --x=true or --x=false)", e.getMessage());
+        picocli.CommandLine cli = Cli.commandLine(System.out, System.err);
+        cli.parseArgs("run", "s.yaml", "--out", "o", "--replace", "--fail-fast=false");
+        RunCommand run = cli.getSubcommands().get("run").getCommand();
+        assertTrue(run.replace);
+        assertFalse(run.failFast);
+        cli = Cli.commandLine(System.out, System.err);
+        cli.parseArgs("run", "--fail-fast=true", "s.yaml", "--out", "o");
+        run = cli.getSubcommands().get("run").getCommand();
+        assertFalse(run.replace);
+        assertTrue(run.failFast);
+        assertEquals(List.of("s.yaml"), run.files, "a switch given alone does not take the next argument");
+        cli = Cli.commandLine(System.out, System.err);
+        cli.parseArgs("analyze", "dir", "--linear-loss=true");
+        assertTrue(((AnalyzeCommand) cli.getSubcommands().get("analyze").getCommand()).linearLoss);
+        CliRun r = CliRun.of("analyze", "dir", "--linear-loss=1");
+        assertEquals(2, r.code);
+        assertTrue(r.err.contains("--linear-loss=1: --linear-loss is a switch; give it alone (or as --linear-loss=true"
+                + " or --linear-loss=false)"), r.err);
     }
 
     @Test

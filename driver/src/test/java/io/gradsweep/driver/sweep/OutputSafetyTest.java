@@ -99,7 +99,7 @@ class OutputSafetyTest {
         assertTrue(uri.startsWith("file:///"), uri);
         CliRun r = CliRun.of("run", TINY.toString(), "--out", uri, "--master", "local[2]", "--max-trials", "8");
         assertEquals(0, r.code, r.out + r.err);
-        assertTrue(r.out.contains("by status: {ok=8}"), r.out);
+        assertTrue(r.out.contains("by status: 8 ok\n"), r.out);
         assertFalse(Files.exists(out.resolve(RunLock.FILE)), "released at the end of the run");
         CliRun s = CliRun.of("status", uri);
         assertEquals(0, s.code, s.err);

@@ -28,6 +28,11 @@ public final class PowerIteration {
      * in it, so that the next call can start warm.
      */
     public static Estimate run(Operator a, double[] v, int maxIterations, double tolerance) {
+        return run(a, v, maxIterations, tolerance, 0);
+    }
+
+    /** The same, with the change measured relative to |estimate - offset| (the unshifted value). */
+    private static Estimate run(Operator a, double[] v, int maxIterations, double tolerance, double offset) {
         if (maxIterations < 1) {
             throw new IllegalArgumentException("maxIterations must be >= 1, was " + maxIterations);
         }
@@ -44,12 +49,35 @@ public final class PowerIteration {
             for (int i = 0; i < v.length; i++) {
                 v[i] = av[i] / norm;
             }
-            if (k > 1 && Math.abs(rayleigh - previous) <= tolerance * Math.abs(rayleigh)) {
+            if (k > 1 && Math.abs(rayleigh - previous) <= tolerance * Math.abs(rayleigh - offset)) {
                 return new Estimate(rayleigh, k);
             }
             previous = rayleigh;
         }
         return new Estimate(previous, maxIterations);
+    }
+
+    /**
+     * The largest (most positive) eigenvalue. Power iteration from {@code v} finds the one of
+     * largest magnitude; when that is negative, -m, a second run from {@code second} on A + m I
+     * (positive semi-definite, same eigenvectors) finds the top one as its answer minus m. Each
+     * run takes at most {@code maxIterations} products; the estimate counts both. The second run's
+     * tolerance is relative to the unshifted value. It converges slowly when many eigenvalues sit
+     * near the top one after the shift; an estimate that used every product can then be low.
+     */
+    public static Estimate top(Operator a, double[] v, double[] second, int maxIterations, double tolerance) {
+        Estimate dominant = run(a, v, maxIterations, tolerance);
+        if (!(dominant.value() < 0)) {
+            return dominant;
+        }
+        double shift = -dominant.value();
+        Estimate shifted = run((x, out) -> {
+            a.apply(x, out);
+            for (int i = 0; i < out.length; i++) {
+                out[i] += shift * x[i];
+            }
+        }, second, maxIterations, tolerance, shift);
+        return new Estimate(shifted.value() - shift, dominant.iterations() + shifted.iterations());
     }
 
     static void normalise(double[] v) {

@@ -73,7 +73,7 @@ public final class TrialSpec {
             Setting.integer("sharpness_every", 0, 0,
                     "measure the top Hessian eigenvalue at every k-th evaluation point, step 0 included (0 = never)")
                     .silentAtDefault(),
-            Setting.integer("sharpness_iterations", 20, 1, "sharpness: most power-iteration products per measurement")
+            Setting.integer("sharpness_iterations", 20, 1, "sharpness: most Hessian-vector products per power iteration (a second runs when the largest-magnitude eigenvalue is negative)")
                     .silentAtDefault(),
             Setting.real("sharpness_tolerance", 1e-3, 0, false, Double.POSITIVE_INFINITY, false,
                     "sharpness: stop once the estimate changes by at most this fraction (0 = always the most)")

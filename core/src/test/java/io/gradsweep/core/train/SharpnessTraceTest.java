@@ -76,7 +76,7 @@ class SharpnessTraceTest {
             assertTrue(Double.isNaN(a.sharpness()));
             assertEquals(i % 2 == 0, b.hasSharpness(), "every second point, step 0 first: point " + i);
             if (b.hasSharpness()) {
-                assertTrue(b.sharpness() > 0 && b.sharpnessIterations() <= 20, b.sharpness() + " " + b.sharpnessIterations());
+                assertTrue(b.sharpness() > 0 && b.sharpnessIterations() <= 40, b.sharpness() + " " + b.sharpnessIterations());
             } else {
                 assertTrue(Double.isNaN(b.sharpness()));
             }

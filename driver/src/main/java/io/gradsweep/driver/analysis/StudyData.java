@@ -16,6 +16,8 @@ final class StudyData {
     final List<TrialRecord> trials;
     final List<Curve> curves;
     final List<LayerGradients> gradients;
+    /** Sharpness and bias-shift curves and per-trial curvature numbers (see {@link CurvatureData}). */
+    CurvatureData curvature = CurvatureData.empty();
 
     private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients) {
         this.trials = trials;
@@ -31,7 +33,9 @@ final class StudyData {
             trials.add(TrialRecord.of(row));
         }
         trials.sort(Comparator.comparingLong(t -> t.gridIndex));
-        return new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan));
+        StudyData data = new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan));
+        data.curvature = CurvatureData.query(spark, plan);
+        return data;
     }
 
     /** Runs that took no step get the steps per epoch of a run with the same data set and batch size. */

@@ -77,7 +77,7 @@ final class CurvatureTable {
                 }
                 boolean reference = arm.equals(a.reference);
                 table.add(List.of(a.cellLabel(cell), arm, Integer.toString(runs.size()),
-                        edges.size() + "/" + runs.size(), number(median(edges)), number(median(maxima)),
+                        edges.size() + "/" + runs.size(), steps(median(edges)), number(median(maxima)),
                         number(median(atThreshold)), reference ? "reference" : difference(edgeDiff, level),
                         reference ? "" : p(edgeDiff), reference ? "reference" : difference(sharpDiff, level),
                         reference ? "" : p(sharpDiff)));
@@ -113,6 +113,11 @@ final class CurvatureTable {
         String interval = hl.attainable() ? "[" + number(hl.interval().lower()) + ", " + number(hl.interval().upper())
                 + "]" : "(interval needs more pairs)";
         return number(hl.estimate()) + " " + interval + " (" + differences.size() + ")";
+    }
+
+    /** A median of steps: a whole number, or a half between two. */
+    private static String steps(double x) {
+        return Double.isNaN(x) ? "" : x == Math.rint(x) ? Long.toString((long) x) : Double.toString(x);
     }
 
     private static String p(List<Double> differences) {

@@ -34,10 +34,6 @@ final class CurvatureData {
         this.trials = trials;
     }
 
-    static CurvatureData empty() {
-        return new CurvatureData(List.of(), List.of(), List.of(), List.of());
-    }
-
     static CurvatureData query(SparkSession spark, AnalysisPlan plan) {
         List<Curve> means = curves(spark, MeasureQueries.curves(plan,
                 "aggregate(p.activation_mean, 0D, (acc, x) -> acc + x) / size(p.activation_mean)",

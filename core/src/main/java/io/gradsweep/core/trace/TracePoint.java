@@ -22,10 +22,22 @@ public final class TracePoint {
     private final float[] activationStd;
     private final double learningRate;
     private final long elapsedNanos;
+    private final double sharpness;
+    private final int sharpnessIterations;
 
+    /** A point without a sharpness measurement. */
     public TracePoint(long step, double epoch, double minibatchLoss, double trainLoss, double trainAccuracy,
                       double testLoss, double testAccuracy, float[] gradientNorm, float[] deadFraction,
                       float[] activationMean, float[] activationStd, double learningRate, long elapsedNanos) {
+        this(step, epoch, minibatchLoss, trainLoss, trainAccuracy, testLoss, testAccuracy, gradientNorm, deadFraction,
+                activationMean, activationStd, learningRate, elapsedNanos, Double.NaN, 0);
+    }
+
+    /** @param sharpnessIterations products the sharpness took; 0 (with sharpness NaN) when not measured */
+    public TracePoint(long step, double epoch, double minibatchLoss, double trainLoss, double trainAccuracy,
+                      double testLoss, double testAccuracy, float[] gradientNorm, float[] deadFraction,
+                      float[] activationMean, float[] activationStd, double learningRate, long elapsedNanos,
+                      double sharpness, int sharpnessIterations) {
         this.step = step;
         this.epoch = epoch;
         this.minibatchLoss = minibatchLoss;
@@ -39,6 +51,8 @@ public final class TracePoint {
         this.activationStd = activationStd.clone();
         this.learningRate = learningRate;
         this.elapsedNanos = elapsedNanos;
+        this.sharpness = sharpness;
+        this.sharpnessIterations = sharpnessIterations;
     }
 
     /** Optimiser steps taken before this point (0 = at initialisation). */
@@ -104,12 +118,31 @@ public final class TracePoint {
         return elapsedNanos;
     }
 
+    /**
+     * The top eigenvalue of the Hessian of the mean training loss (over the sharpness rows) at this
+     * point's weights; NaN where the point was not measured.
+     */
+    public double sharpness() {
+        return sharpness;
+    }
+
+    /** Power-iteration products the sharpness took; 0 where not measured. */
+    public int sharpnessIterations() {
+        return sharpnessIterations;
+    }
+
+    /** True when this point has a sharpness measurement. */
+    public boolean hasSharpness() {
+        return sharpnessIterations > 0;
+    }
+
     /** Equality of every deterministic field, bit for bit (NaN equals NaN). */
     public boolean sameResultAs(TracePoint o) {
         return step == o.step
                 && same(epoch, o.epoch) && same(minibatchLoss, o.minibatchLoss) && same(trainLoss, o.trainLoss)
                 && same(trainAccuracy, o.trainAccuracy) && same(testLoss, o.testLoss)
                 && same(testAccuracy, o.testAccuracy) && same(learningRate, o.learningRate)
+                && same(sharpness, o.sharpness) && sharpnessIterations == o.sharpnessIterations
                 && Arrays.equals(gradientNorm, o.gradientNorm) && Arrays.equals(deadFraction, o.deadFraction)
                 && Arrays.equals(activationMean, o.activationMean) && Arrays.equals(activationStd, o.activationStd);
     }

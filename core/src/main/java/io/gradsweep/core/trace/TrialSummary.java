@@ -18,11 +18,26 @@ public final class TrialSummary {
     private final double[] thresholdEpoch;
     private final long flops;
     private final long wallNanos;
+    private final double maxSharpness;
+    private final long edgeStep;
 
+    /** A summary of a trial that measured no sharpness. */
     public TrialSummary(TrialStatus status, String message, long stepsRun, double epochsRun, double finalTrainLoss,
                         double finalTrainAccuracy, double finalTestLoss, double finalTestAccuracy,
                         double[] thresholds, long[] thresholdStep, double[] thresholdEpoch, long flops,
                         long wallNanos) {
+        this(status, message, stepsRun, epochsRun, finalTrainLoss, finalTrainAccuracy, finalTestLoss,
+                finalTestAccuracy, thresholds, thresholdStep, thresholdEpoch, flops, wallNanos, Double.NaN, -1);
+    }
+
+    /**
+     * @param maxSharpness the largest sharpness measured, NaN if none
+     * @param edgeStep     the first measured step whose sharpness reached the edge of stability, -1 if none
+     */
+    public TrialSummary(TrialStatus status, String message, long stepsRun, double epochsRun, double finalTrainLoss,
+                        double finalTrainAccuracy, double finalTestLoss, double finalTestAccuracy,
+                        double[] thresholds, long[] thresholdStep, double[] thresholdEpoch, long flops,
+                        long wallNanos, double maxSharpness, long edgeStep) {
         this.status = status;
         this.message = message;
         this.stepsRun = stepsRun;
@@ -36,6 +51,8 @@ public final class TrialSummary {
         this.thresholdEpoch = thresholdEpoch.clone();
         this.flops = flops;
         this.wallNanos = wallNanos;
+        this.maxSharpness = maxSharpness;
+        this.edgeStep = edgeStep;
     }
 
     public TrialStatus status() {
@@ -97,6 +114,21 @@ public final class TrialSummary {
 
     public long wallNanos() {
         return wallNanos;
+    }
+
+    /** The largest sharpness of any evaluation point; NaN when none was measured. */
+    public double maxSharpness() {
+        return maxSharpness;
+    }
+
+    /**
+     * The step of the first measured point whose sharpness was at or above the edge of stability
+     * for the trial's optimiser and that point's learning rate (see
+     * {@link io.gradsweep.core.curvature.EdgeOfStability}); empty when never reached, not measured,
+     * or the optimiser is adaptive.
+     */
+    public OptionalLong edgeStep() {
+        return edgeStep < 0 ? OptionalLong.empty() : OptionalLong.of(edgeStep);
     }
 
     @Override

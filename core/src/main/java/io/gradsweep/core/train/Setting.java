@@ -23,9 +23,16 @@ final class Setting {
     private final boolean maxExclusive;
     private final List<String> choices;
     private final Consumer<String> textCheck;
+    private final boolean silentAtDefault;
 
     private Setting(String key, Type type, Object defaultValue, String help, double min, boolean minExclusive,
                     double max, boolean maxExclusive, List<String> choices, Consumer<String> textCheck) {
+        this(key, type, defaultValue, help, min, minExclusive, max, maxExclusive, choices, textCheck, false);
+    }
+
+    private Setting(String key, Type type, Object defaultValue, String help, double min, boolean minExclusive,
+                    double max, boolean maxExclusive, List<String> choices, Consumer<String> textCheck,
+                    boolean silentAtDefault) {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
@@ -36,6 +43,22 @@ final class Setting {
         this.maxExclusive = maxExclusive;
         this.choices = choices;
         this.textCheck = textCheck;
+        this.silentAtDefault = silentAtDefault;
+    }
+
+    /**
+     * This setting, left out of the trial's canonical JSON (and so of its trial_id) while it has its
+     * default: for settings added after studies were run whose default changes nothing those
+     * trials did, so that their identity stays what it was.
+     */
+    Setting silentAtDefault() {
+        return new Setting(key, type, defaultValue, help, min, minExclusive, max, maxExclusive, choices, textCheck,
+                true);
+    }
+
+    /** True when {@code value} need not be written into the canonical JSON (see {@link #silentAtDefault()}). */
+    boolean isSilent(Object value) {
+        return silentAtDefault && defaultValue.equals(value);
     }
 
     static Setting integer(String key, long defaultValue, long min, String help) {

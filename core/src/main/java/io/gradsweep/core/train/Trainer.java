@@ -1,14 +1,19 @@
 package io.gradsweep.core.train;
 
+import io.gradsweep.core.curvature.EdgeOfStability;
+import io.gradsweep.core.curvature.PowerIteration;
+import io.gradsweep.core.curvature.SharpnessMeter;
 import io.gradsweep.core.data.Dataset;
 import io.gradsweep.core.loss.Batch;
 import io.gradsweep.core.nn.Network;
+import io.gradsweep.core.random.Seeds;
 import io.gradsweep.core.random.SplitMix64;
 import io.gradsweep.core.trace.TracePoint;
 import io.gradsweep.core.trace.TraceSink;
 import io.gradsweep.core.trace.TrialStatus;
 import io.gradsweep.core.trace.TrialSummary;
 import java.util.Arrays;
+import java.util.OptionalDouble;
 
 /**
  * Trains one trial on the calling thread: minibatch SGD-style steps over a shuffled order, with
@@ -31,6 +36,10 @@ public final class Trainer {
     private double lastTrainAccuracy = Double.NaN;
     private double lastTestLoss = Double.NaN;
     private double lastTestAccuracy = Double.NaN;
+    private SharpnessMeter sharpness;
+    private long pointsSeen;
+    private double maxSharpness = Double.NaN;
+    private long edgeStep = -1;
 
     private Trainer(TrialSpec spec, TraceSink sink) {
         this.spec = spec;
@@ -55,6 +64,12 @@ public final class Trainer {
             setup = TrialSetup.of(spec);
             batch = new Batch(setup.data().train(), setup.network().capacity());
             evaluator = new Evaluator(setup.network(), setup.loss(), batch);
+            if (spec.integer("sharpness_every") > 0) {
+                sharpness = new SharpnessMeter(setup.network(), setup.loss(), batch, setup.data().train(),
+                        (int) Math.min(Integer.MAX_VALUE, spec.integer("sharpness_rows")),
+                        (int) Math.min(Integer.MAX_VALUE, spec.integer("sharpness_iterations")),
+                        spec.real("sharpness_tolerance"), sharpnessSeed(spec));
+            }
             summary = train(stepsAndFlops);
         } catch (RuntimeException | OutOfMemoryError e) {
             String message = e.getClass().getSimpleName() + ": " + e.getMessage();
@@ -167,14 +182,39 @@ public final class Trainer {
                 thresholdEpoch[i] = epoch;
             }
         }
+        double rate = setup.schedule().rate(step);
+        PowerIteration.Estimate curvature = measureSharpness(step, rate);
         sink.point(new TracePoint(step, epoch, minibatchLoss, train[0], train[1], test[0], test[1],
                 stats.gradientNorm, stats.deadFraction, stats.activationMean, stats.activationStd,
-                setup.schedule().rate(step), System.nanoTime() - start));
+                rate, System.nanoTime() - start, curvature.value(), curvature.iterations()));
+    }
+
+    /** The seed of the sharpness start vector: a stream of its own, so no other stream moves. */
+    static long sharpnessSeed(TrialSpec spec) {
+        return Seeds.derive(spec.seed(), "sharpness", spec.replicate());
+    }
+
+    /** Sharpness at every sharpness_every-th point (step 0 is the first); NaN and 0 iterations elsewhere. */
+    private PowerIteration.Estimate measureSharpness(long step, double rate) {
+        long point = pointsSeen++;
+        if (sharpness == null || point % spec.integer("sharpness_every") != 0) {
+            return new PowerIteration.Estimate(Double.NaN, 0);
+        }
+        PowerIteration.Estimate e = sharpness.measure();
+        if (!Double.isNaN(e.value()) && (Double.isNaN(maxSharpness) || e.value() > maxSharpness)) {
+            maxSharpness = e.value();
+        }
+        OptionalDouble edge = EdgeOfStability.threshold(spec.text("optimizer"), rate, spec.real("momentum"));
+        if (edgeStep < 0 && edge.isPresent() && e.value() >= edge.getAsDouble()) {
+            edgeStep = step;
+        }
+        return e;
     }
 
     private TrialSummary summary(TrialStatus status, String message, long steps, long flops) {
         double epochs = setup == null ? 0 : setup.budget().epochs(steps);
         return new TrialSummary(status, message, steps, epochs, lastTrainLoss, lastTrainAccuracy, lastTestLoss,
-                lastTestAccuracy, thresholds, thresholdStep, thresholdEpoch, flops, System.nanoTime() - start);
+                lastTestAccuracy, thresholds, thresholdStep, thresholdEpoch, flops, System.nanoTime() - start,
+                maxSharpness, edgeStep);
     }
 }

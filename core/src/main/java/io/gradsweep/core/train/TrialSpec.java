@@ -69,7 +69,18 @@ public final class TrialSpec {
             Setting.real("divergence_factor", 100, 1, true, Double.POSITIVE_INFINITY, false,
                     "diverged when the minibatch loss exceeds this multiple of the initial loss"),
             Setting.real("time_limit_seconds", 0, 0, false, Double.POSITIVE_INFINITY, false,
-                    "end the trial with status timeout after this long (0 = no limit)"));
+                    "end the trial with status timeout after this long (0 = no limit)"),
+            Setting.integer("sharpness_every", 0, 0,
+                    "measure the top Hessian eigenvalue at every k-th evaluation point, step 0 included (0 = never)")
+                    .silentAtDefault(),
+            Setting.integer("sharpness_iterations", 20, 1, "sharpness: most Hessian-vector products per power iteration (a second runs when the largest-magnitude eigenvalue is negative)")
+                    .silentAtDefault(),
+            Setting.real("sharpness_tolerance", 1e-3, 0, false, Double.POSITIVE_INFINITY, false,
+                    "sharpness: stop once the estimate changes by at most this fraction (0 = always the most)")
+                    .silentAtDefault(),
+            Setting.integer("sharpness_rows", 0, 0,
+                    "sharpness: the loss is the mean over the first this many training rows (0 = all)")
+                    .silentAtDefault());
 
     private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
 
@@ -230,16 +241,29 @@ public final class TrialSpec {
         return (int) integer("replicate");
     }
 
-    /** Canonical JSON: keys sorted, all defaults present, no whitespace. */
+    /**
+     * Canonical JSON: keys sorted, all defaults present but those of settings added later whose
+     * default changes nothing (the sharpness settings), no whitespace.
+     */
     public String canonicalJson() {
-        return CanonicalJson.write(values);
+        return CanonicalJson.write(identity());
     }
 
     /** 16 hex digits of SHA-256 over the canonical JSON without the replicate. */
     public String trialId() {
-        Map<String, Object> withoutReplicate = new TreeMap<>(values);
+        Map<String, Object> withoutReplicate = identity();
         withoutReplicate.remove("replicate");
         return Sha256.hex(CanonicalJson.write(withoutReplicate), 8);
+    }
+
+    private Map<String, Object> identity() {
+        Map<String, Object> written = new TreeMap<>(values);
+        for (Setting s : SETTINGS) {
+            if (s.isSilent(values.get(s.key()))) {
+                written.remove(s.key());
+            }
+        }
+        return written;
     }
 
     @Override

@@ -83,6 +83,50 @@ final class MeasureQueries {
                 """.formatted(factorArray(plan), lossColumn, lossColumn, lossColumn);
     }
 
+    /**
+     * Quartiles per (factors, step) of any per-point expression over the trace rows where
+     * {@code where} holds and the value is finite: the curvature curves.
+     */
+    static String curves(AnalysisPlan plan, String expression, String where) {
+        return """
+                SELECT %s, step, count(*) AS n, percentile(v, array(0.25, 0.5, 0.75)) AS q
+                FROM (SELECT %s, p.step, %s AS v
+                      FROM traces p JOIN trials t ON p.trial_key = t.trial_key
+                      WHERE %s)
+                WHERE v IS NOT NULL AND NOT isnan(v) AND abs(v) != double('Infinity')
+                GROUP BY %s, step
+                """.formatted(FACTORS, factorArray(plan), expression, where, FACTORS);
+    }
+
+    /**
+     * The edge of stability at a trace point, as io.gradsweep.core.curvature.EdgeOfStability
+     * defines it; NULL for adaptive optimisers.
+     */
+    static String edgeOfStability() {
+        return "CASE t.optimizer WHEN 'sgd' THEN 2 / p.learning_rate"
+                + " WHEN 'momentum' THEN 2 * (1 + t.momentum) / p.learning_rate"
+                + " WHEN 'nesterov' THEN (2 + 2 * t.momentum) / ((1 + 2 * t.momentum) * p.learning_rate) END";
+    }
+
+    /**
+     * Per trial: factors, replicate, max_sharpness, edge_step and, for each of the study's
+     * thresholds, the sharpness of the last measured point at or before its crossing (NULL when
+     * never crossed).
+     */
+    static String perTrialCurvature(AnalysisPlan plan) {
+        StringJoiner atCrossing = new StringJoiner(", ");
+        for (int i = 0; i < plan.thresholds().size(); i++) {
+            String crossing = "element_at(t.threshold_step, " + (i + 1) + ")";
+            atCrossing.add("max_by(CASE WHEN p.step <= " + crossing + " THEN p.sharpness END, CASE WHEN p.step <= "
+                    + crossing + " THEN p.step END)");
+        }
+        return """
+                SELECT %s, t.replicate, t.max_sharpness, t.edge_step, array(%s) AS sharpness_at_threshold
+                FROM trials t LEFT JOIN traces p ON p.trial_key = t.trial_key AND NOT isnan(p.sharpness)
+                GROUP BY t.trial_key, 1, t.replicate, t.max_sharpness, t.edge_step
+                """.formatted(factorArray(plan), atCrossing);
+    }
+
     /** Median gradient norm of each layer at initialisation (step 0), per (factors, depth, layer). */
     static String initialGradients(AnalysisPlan plan) {
         return """

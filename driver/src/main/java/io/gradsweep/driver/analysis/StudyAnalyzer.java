@@ -63,6 +63,11 @@ public final class StudyAnalyzer {
         Analysis analysis = new Analysis(study, plan, data);
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
+        plots.figures.addAll(new CurvatureFigures(analysis, data.curvature).figures);
+        TableBuilder curvature = CurvatureTable.of(analysis, data.curvature);
+        if (curvature != null) {
+            tables.tables.add(curvature);
+        }
         Report report = document(analysis, tables, plots, manifest);
 
         Files.createDirectories(dir.resolve("tables"));

@@ -16,11 +16,15 @@ final class StudyData {
     final List<TrialRecord> trials;
     final List<Curve> curves;
     final List<LayerGradients> gradients;
+    /** Sharpness and bias-shift curves and per-trial curvature numbers (see {@link CurvatureData}). */
+    final CurvatureData curvature;
 
-    private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients) {
+    private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients,
+                      CurvatureData curvature) {
         this.trials = trials;
         this.curves = curves;
         this.gradients = gradients;
+        this.curvature = curvature;
     }
 
     static StudyData query(SparkSession spark, AnalysisPlan plan) {
@@ -31,7 +35,8 @@ final class StudyData {
             trials.add(TrialRecord.of(row));
         }
         trials.sort(Comparator.comparingLong(t -> t.gridIndex));
-        return new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan));
+        return new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan),
+                CurvatureData.query(spark, plan));
     }
 
     /** Runs that took no step get the steps per epoch of a run with the same data set and batch size. */

@@ -169,6 +169,10 @@ public final class PlanCommand implements Callable<Integer> {
         }
         out.printf(Locale.ROOT, "work        %.3g FLOPs, estimated (6 x weights x rows trained on; evaluations not"
                 + " counted)%n", cost.flops());
+        if (cost.sharpnessFlops() > 0) {
+            out.printf(Locale.ROOT, "            of which sharpness %.3g FLOPs: sharpness_iterations x 2 gradient passes"
+                    + " over the sharpness rows per measured point, at the cap%n", cost.sharpnessFlops());
+        }
         if (speed == null) {
             out.println("speed       not measured" + (benchSeconds > 0 ? ": the most common network is too large"
                     + " to benchmark in this JVM" : " (--bench-seconds 0)"));

@@ -24,6 +24,11 @@ final class SummaryText {
                             s.thresholdEpoch(index).orElseThrow())
                     : "never (censored at step " + s.stepsRun() + ")");
         }
+        if (!Double.isNaN(s.maxSharpness())) {
+            b.append(String.format(Locale.ROOT, "%nlargest sharpness %.5g; edge of stability: %s", s.maxSharpness(),
+                    s.edgeStep().isPresent() ? "step " + s.edgeStep().getAsLong()
+                            : "not reached (or none for an adaptive optimiser)"));
+        }
         return b.toString();
     }
 }

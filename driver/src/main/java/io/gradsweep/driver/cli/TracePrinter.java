@@ -2,12 +2,15 @@ package io.gradsweep.driver.cli;
 
 import io.gradsweep.core.trace.TracePoint;
 import java.io.PrintStream;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
  * Prints evaluation points as they come: an aligned table rounded for reading, or CSV with every
  * value at full precision (shortest repr that parses back to the same double) and the per-layer
- * arrays joined by ';', for machines and for bitwise comparisons.
+ * arrays joined by ';', for machines and for bitwise comparisons. A trial that measures sharpness
+ * measures it at step 0, so the first point decides whether the sharpness columns are printed;
+ * without them the output is what it always was.
  */
 final class TracePrinter {
     private static final String[] COLUMNS = {"step", "epoch", "mb_loss", "train_loss", "train_acc", "test_loss",
@@ -16,10 +19,12 @@ final class TracePrinter {
         "test_loss", "test_accuracy", "learning_rate", "gradient_norm", "dead_fraction", "activation_mean",
         "activation_std", "elapsed_seconds"};
     private static final String ROW = "%8s %7s %10s %10s %9s %10s %8s %9s %10s %10s %8s %10s%n";
+    private static final String SHARPNESS_ROW = ROW.replace("%n", " %10s %5s%n");
 
     private final PrintStream out;
     private final boolean csv;
     private boolean headerDone;
+    private boolean sharpness;
 
     private TracePrinter(PrintStream out, boolean csv) {
         this.out = out;
@@ -36,6 +41,7 @@ final class TracePrinter {
 
     void print(TracePoint p) {
         if (!headerDone) {
+            sharpness = p.hasSharpness();
             header();
             headerDone = true;
         }
@@ -44,7 +50,8 @@ final class TracePrinter {
                     full(p.trainLoss()), full(p.trainAccuracy()), full(p.testLoss()), full(p.testAccuracy()),
                     full(p.learningRate()), joined(p.gradientNorm()), joined(p.deadFraction()),
                     joined(p.activationMean()), joined(p.activationStd()),
-                    Double.toString(p.elapsedNanos() / 1e9))); // seconds, as in the traces table
+                    Double.toString(p.elapsedNanos() / 1e9)) // seconds, as in the traces table
+                    + (sharpness ? "," + full(p.sharpness()) + "," + p.sharpnessIterations() : ""));
             return;
         }
         float[] g = p.gradientNorm();
@@ -56,14 +63,26 @@ final class TracePrinter {
             number(p.trainLoss()), fixed(p.trainAccuracy(), 4), number(p.testLoss()), fixed(p.testAccuracy(), 4),
             number(p.learningRate()), number(g[0]), number(g[g.length - 1]), fixed(deadMax, 3),
             fixed(p.elapsedNanos() / 1e9, 3)};
-        out.printf(Locale.ROOT, ROW, cells);
+        if (sharpness) {
+            Object[] wider = Arrays.copyOf(cells, cells.length + 2);
+            wider[cells.length] = number(p.sharpness());
+            wider[cells.length + 1] = p.hasSharpness() ? Integer.toString(p.sharpnessIterations()) : "";
+            out.printf(Locale.ROOT, SHARPNESS_ROW, wider);
+        } else {
+            out.printf(Locale.ROOT, ROW, cells);
+        }
     }
 
     private void header() {
         if (csv) {
-            out.println(String.join(",", CSV_COLUMNS));
+            out.println(String.join(",", CSV_COLUMNS) + (sharpness ? ",sharpness,sharpness_iterations" : ""));
         } else {
-            out.printf(Locale.ROOT, ROW, (Object[]) COLUMNS);
+            Object[] header = sharpness ? Arrays.copyOf(COLUMNS, COLUMNS.length + 2) : COLUMNS;
+            if (sharpness) {
+                header[COLUMNS.length] = "sharpness";
+                header[COLUMNS.length + 1] = "hvps";
+            }
+            out.printf(Locale.ROOT, sharpness ? SHARPNESS_ROW : ROW, header);
         }
     }
 

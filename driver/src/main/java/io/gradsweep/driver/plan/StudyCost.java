@@ -21,6 +21,7 @@ public final class StudyCost {
 
     private long trials;
     private double flops;
+    private double sharpnessFlops;
     private final Map<String, DataShape> shapes = new LinkedHashMap<>();
     private final Map<String, Long> datasetTrials = new HashMap<>();
     private final Map<Long, Long> widths = new HashMap<>();
@@ -96,7 +97,9 @@ public final class StudyCost {
         long width = spec.integer("width");
         long batch = spec.integer("batch");
         TrialBudget budget = TrialBudget.of(spec, shape.trainRows());
-        double trialFlops = 6.0 * shape.weights(depth, width) * budget.rowsTrained();
+        double trialSharpness = sharpnessFlops(spec, budget, shape.trainRows(), shape.weights(depth, width));
+        double trialFlops = 6.0 * shape.weights(depth, width) * budget.rowsTrained() + trialSharpness;
+        sharpnessFlops += trialSharpness;
         // late evaluation points come every eval_every_steps, else once per epoch (log-spaced ones are early only)
         if (budget.totalSteps() > 0) {
             coarsestEvaluation = Math.max(coarsestEvaluation,
@@ -116,6 +119,27 @@ public final class StudyCost {
     }
 
     /**
+     * The sharpness measurements of one trial, at their cap: at each measured point (every
+     * sharpness_every-th, step 0 first) sharpness_iterations Hessian-vector products, each two
+     * forward and backward passes over the sharpness rows. Warm starts usually stop sooner (README,
+     * "Sharpness": measured products per point); a negative dominant eigenvalue can double it.
+     */
+    static double sharpnessFlops(TrialSpec spec, TrialBudget budget, long trainRows, long weights) {
+        long every = spec.integer("sharpness_every");
+        if (every == 0) {
+            return 0;
+        }
+        long points = (budget.evaluations().count() + every - 1) / every;
+        long rows = spec.integer("sharpness_rows") == 0 ? trainRows : Math.min(trainRows, spec.integer("sharpness_rows"));
+        return points * spec.integer("sharpness_iterations") * 2 * 6.0 * weights * rows;
+    }
+
+    /** The part of {@link #flops} that measures sharpness (at its cap); 0 when no trial does. */
+    public double sharpnessFlops() {
+        return sharpnessFlops;
+    }
+
+    /**
      * The largest gap between a trial's late evaluation points as a fraction of its budget: a
      * threshold crossing is known only to that gap, so a time-to-threshold endpoint cannot resolve
      * differences finer than it.
@@ -128,7 +152,10 @@ public final class StudyCost {
         return trials;
     }
 
-    /** 6 x weights x rows trained on, summed: forward and backward of every training step, evaluations not counted. */
+    /**
+     * 6 x weights x rows trained on, summed: forward and backward of every training step, plus
+     * {@link #sharpnessFlops}; other evaluations not counted.
+     */
     public double flops() {
         return flops;
     }

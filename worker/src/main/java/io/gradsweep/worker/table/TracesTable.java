@@ -29,7 +29,10 @@ public final class TracesTable {
             Column.of("activation_mean", FLOAT_LIST, r -> r.point().activationMean()),
             Column.of("activation_std", FLOAT_LIST, r -> r.point().activationStd()),
             Column.of("learning_rate", DOUBLE, r -> r.point().learningRate()),
-            Column.of("elapsed_seconds", DOUBLE, r -> r.point().elapsedNanos() / 1e9)));
+            Column.of("elapsed_seconds", DOUBLE, r -> r.point().elapsedNanos() / 1e9),
+            // After every earlier column, so that a study without sharpness keeps them as they were.
+            Column.of("sharpness", DOUBLE, r -> r.point().sharpness()),
+            Column.of("sharpness_iterations", INT32, r -> r.point().sharpnessIterations())));
 
     private TracesTable() {
     }

@@ -66,6 +66,9 @@ public final class TrialsTable {
         c.add(Column.of("wall_seconds", DOUBLE, r -> r.summary().wallNanos() / 1e9));
         c.add(Column.of("host", STRING, TrialRow::host));
         c.add(Column.of("code_version", STRING, TrialRow::codeVersion));
+        c.add(Column.of("max_sharpness", DOUBLE, r -> r.summary().maxSharpness()));
+        c.add(Column.nullable("edge_step", INT64, r -> r.summary().edgeStep().isPresent()
+                ? (Object) r.summary().edgeStep().getAsLong() : null));
         return new TableSchema<>(NAME, c);
     }
 

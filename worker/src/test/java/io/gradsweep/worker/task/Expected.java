@@ -52,6 +52,8 @@ final class Expected {
         m.put("threshold_epoch", epochs);
         m.put("flops", s.flops());
         m.put("code_version", codeVersion);
+        m.put("max_sharpness", s.maxSharpness());
+        m.put("edge_step", s.edgeStep().isPresent() ? (Object) s.edgeStep().getAsLong() : null);
         return m;
     }
 
@@ -73,6 +75,8 @@ final class Expected {
         m.put("activation_mean", floats(p.activationMean()));
         m.put("activation_std", floats(p.activationStd()));
         m.put("learning_rate", p.learningRate());
+        m.put("sharpness", p.sharpness());
+        m.put("sharpness_iterations", p.sharpnessIterations());
         return m;
     }
 

@@ -25,7 +25,12 @@ public final class TrialSpec {
     /** Every key a trial accepts, in the order --help shows them. */
     static final List<Setting> SETTINGS = List.of(
             Setting.integer("seed", 0, Long.MIN_VALUE, "study seed: every random stream derives from it"),
-            Setting.integer("replicate", 0, 0, "replicate number: selects data order and initial weights"),
+            Setting.integer("replicate", 0, 0,
+                    "replicate number: selects the split, batch order and initial weights that follow it"),
+            Setting.seedSource("split_seed",
+                    "seed of the data set's generation, split and subsample (replicate = the replicate's)"),
+            Setting.seedSource("order_seed", "seed of the minibatch order (replicate = the replicate's)"),
+            Setting.seedSource("init_seed", "seed of the initial weights (replicate = the replicate's)"),
             Setting.text("dataset", "digits", TrialSpec::checkDataset,
                     "data set and its options, e.g. digits, digits(scaling=minmax,test_fraction=0.3), spirals(n=400,noise=0.1)"),
             Setting.text("activation", "relu", TrialSpec::checkActivation,
@@ -70,6 +75,9 @@ public final class TrialSpec {
                     "diverged when the minibatch loss exceeds this multiple of the initial loss"),
             Setting.real("time_limit_seconds", 0, 0, false, Double.POSITIVE_INFINITY, false,
                     "end the trial with status timeout after this long (0 = no limit)"));
+
+    /** The seed sources, each following the replicate unless set: {@link TrialSetup} uses them. */
+    public static final List<String> SEED_SOURCES = List.of("split_seed", "order_seed", "init_seed");
 
     private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
 
@@ -186,8 +194,7 @@ public final class TrialSpec {
     public static List<String[]> describeSettings() {
         List<String[]> rows = new ArrayList<>();
         for (Setting s : SETTINGS) {
-            Object d = s.defaultValue();
-            rows.add(new String[] {s.key(), String.valueOf(d), s.allowed(), s.help()});
+            rows.add(new String[] {s.key(), s.shownDefault(), s.allowed(), s.help()});
         }
         return rows;
     }
@@ -230,16 +237,48 @@ public final class TrialSpec {
         return (int) integer("replicate");
     }
 
-    /** Canonical JSON: keys sorted, all defaults present, no whitespace. */
+    /**
+     * The seed of one source of randomness ({@link #SEED_SOURCES}): the setting when it is set,
+     * else the replicate number, so a trial that sets none draws exactly what it drew before the
+     * sources existed, and {@code init_seed: 3} draws the weights replicate 3 draws.
+     */
+    public long seedOf(String source) {
+        if (!SEED_SOURCES.contains(source)) {
+            throw new IllegalArgumentException("no seed source " + source + "; they are " + SEED_SOURCES);
+        }
+        long v = integer(source);
+        return v == Setting.FROM_REPLICATE ? replicate() : v;
+    }
+
+    /** True when {@code source} is set rather than following the replicate. */
+    public boolean seedIsSet(String source) {
+        return integer(source) != Setting.FROM_REPLICATE;
+    }
+
+    /**
+     * Canonical JSON: keys sorted, all defaults present, no whitespace; except that a seed source
+     * that follows the replicate is left out, so a spec that sets none has the JSON (and the
+     * trialId) it had before the seed sources existed, and earlier output stays resumable.
+     */
     public String canonicalJson() {
-        return CanonicalJson.write(values);
+        return CanonicalJson.write(identity());
     }
 
     /** 16 hex digits of SHA-256 over the canonical JSON without the replicate. */
     public String trialId() {
-        Map<String, Object> withoutReplicate = new TreeMap<>(values);
+        Map<String, Object> withoutReplicate = identity();
         withoutReplicate.remove("replicate");
         return Sha256.hex(CanonicalJson.write(withoutReplicate), 8);
+    }
+
+    private Map<String, Object> identity() {
+        Map<String, Object> m = new TreeMap<>(values);
+        for (String source : SEED_SOURCES) {
+            if (!seedIsSet(source)) {
+                m.remove(source);
+            }
+        }
+        return m;
     }
 
     @Override

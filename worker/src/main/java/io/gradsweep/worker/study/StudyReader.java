@@ -1,6 +1,7 @@
 package io.gradsweep.worker.study;
 
 import io.gradsweep.core.train.Suggest;
+import io.gradsweep.core.train.TrialSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,6 +64,7 @@ final class StudyReader {
                         + "; a setting is either shared (base) or varied (grid)");
             }
         }
+        checkSeedSources(base, gridKeys, replicates);
         RuleReader rules = new RuleReader(problems, gridKeys);
         List<WhenRule> when = rules.when(root.get("when"));
         List<Condition> excludes = rules.exclude(root.get("exclude"));
@@ -94,6 +96,28 @@ final class StudyReader {
         assert grid.points() * replicates == indexSpace;
         return new StudyDefinition(name, seed, replicates, maxTrials, nonDefault, thresholds, partitionBy, grid,
                 when, excludes, origins, lines, analysis);
+    }
+
+    /**
+     * With every seed source set (in base or by the grid) nothing follows the replicate, so a
+     * second replicate would train bitwise copies of the first: refused rather than wasted.
+     */
+    private void checkSeedSources(Map<String, Object> base, Map<String, String> gridKeys, int replicates) {
+        List<String> where = new ArrayList<>();
+        for (String source : TrialSpec.SEED_SOURCES) {
+            if (gridKeys.containsKey(source)) {
+                where.add(source + " by " + gridKeys.get(source));
+            } else if (base.containsKey(source) && !Objects.equals(base.get(source), SettingKeys.defaultValue(source))) {
+                where.add(source + " in base");
+            } else {
+                return;
+            }
+        }
+        if (replicates > 1) {
+            problems.add("replicates", replicates + " is not allowed when every seed source is set (" + String.join(", ", where)
+                    + "): nothing follows the replicate, so the replicates would be identical; use replicates: 1, or"
+                    + " leave a source to follow the replicate");
+        }
     }
 
     private String name() {

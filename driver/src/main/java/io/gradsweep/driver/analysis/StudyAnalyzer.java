@@ -63,6 +63,10 @@ public final class StudyAnalyzer {
         Analysis analysis = new Analysis(study, plan, data);
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
+        SeedVariance.of(analysis).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
+            tables.tables.add(v.table);
+            v.figure().ifPresent(plots.figures::add);
+        });
         Report report = document(analysis, tables, plots, manifest);
 
         Files.createDirectories(dir.resolve("tables"));

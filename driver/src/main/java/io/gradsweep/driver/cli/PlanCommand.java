@@ -143,7 +143,16 @@ public final class PlanCommand {
         out.printf(Locale.ROOT, "hash        %s%n", study.hash());
         out.printf(Locale.ROOT, "trials      %,d  (index space %,d = grid points x replicates; %,d excluded)%n",
                 cost.trials(), study.indexSpace(), excluded);
-        out.printf(Locale.ROOT, "replicates  %d  (seed %d)%n", study.replicates(), study.seed());
+        // an adaptive study trains from min to max replicates per cell; every replicate of a grid
+        // point costs the same (same settings), so the range is the maximum's cost scaled by min / max
+        double least = study.replicationRule().map(r -> (double) r.min() / r.max()).orElse(1.0);
+        if (study.replicationRule().isPresent()) {
+            out.printf(Locale.ROOT, "replicates  adaptive: %s  (seed %d)%n", study.replicationRule().get(), study.seed());
+            out.printf(Locale.ROOT, "cost range  %,d trials if every cell settles at the minimum, %,d if none settles"
+                    + " before the maximum (the trials line counts the maximum)%n", Math.round(cost.trials() * least), cost.trials());
+        } else {
+            out.printf(Locale.ROOT, "replicates  %d  (seed %d)%n", study.replicates(), study.seed());
+        }
         List<Dimension> dims = study.dimensions();
         if (dims.isEmpty()) {
             out.println("dimensions  none: one grid point");
@@ -162,8 +171,8 @@ public final class PlanCommand {
                     e.getKey(), s.trainRows(), s.inputs(), s.outputs());
             first = false;
         }
-        out.printf(Locale.ROOT, "work        %.3g FLOPs, estimated (6 x weights x rows trained on; evaluations not"
-                + " counted)%n", cost.flops());
+        out.printf(Locale.ROOT, "work        %sFLOPs, estimated (6 x weights x rows trained on; evaluations not"
+                + " counted)%n", range(cost.flops(), least, ""));
         if (speed == null) {
             out.println("speed       not measured" + (benchSeconds > 0 ? ": the most common network is too large"
                     + " to benchmark in this JVM" : " (--bench-seconds 0)"));
@@ -171,8 +180,8 @@ public final class PlanCommand {
             out.printf(Locale.ROOT, "speed       %.1f GFLOP/s on one core, best 0.1 s slice of %.1f s measured here"
                     + " (width %d, depth %d, batch %d)%n", speed.gflops(), speed.seconds(), cost.mostCommonWidth(), cost.heaviestDepth(),
                     cost.mostCommonBatch());
-            out.printf(Locale.ROOT, "core-hours  %.3g, an estimate: work / speed; evaluations, data loading and JVM"
-                    + " start-up add to it%n", cost.flops() / (speed.gflops() * 1e9) / 3600);
+            out.printf(Locale.ROOT, "core-hours  %s, an estimate: work / speed; evaluations, data loading and JVM"
+                    + " start-up add to it%n", range(cost.flops() / (speed.gflops() * 1e9) / 3600, least, "").strip());
         }
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));
@@ -183,6 +192,12 @@ public final class PlanCommand {
                     + " interval, coarser than %.0f%%; more epochs or a smaller eval_every_steps give a finer time%n",
                     100 * cost.coarsestEvaluation(), 100 * COARSE_EVALUATION);
         }
+    }
+
+    /** "x " for a fixed study; "least*x to x " for an adaptive one. */
+    private static String range(double max, double least, String unit) {
+        return least < 1 ? String.format(Locale.ROOT, "%.3g to %.3g %s", max * least, max, unit)
+                : String.format(Locale.ROOT, "%.3g %s", max, unit);
     }
 
     private static String shown(List<String> values) {

@@ -102,6 +102,13 @@ public final class RunCommand {
         rejectUnknown(flags, "run");
         String studyFile = flags.positional().get(0);
         Study study = loadStudy(studyFile, maxTrials);
+        if (study.replicationRule().isPresent()) {
+            // plan reads and costs a rule; training by rounds is not built yet, and running the
+            // maximum everywhere would silently ignore the rule
+            throw new UsageException(studyFile + ": replicates: " + study.replicationRule().get() + " is an adaptive rule,"
+                    + " which plan estimates but run does not train by rounds yet; write replicates: N (e.g. "
+                    + study.replicationRule().get().max() + ", the rule's maximum) to run it");
+        }
         OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {

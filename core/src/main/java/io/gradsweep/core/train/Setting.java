@@ -13,6 +13,11 @@ import java.util.function.Consumer;
 final class Setting {
     enum Type { INTEGER, REAL, TEXT, REAL_LIST }
 
+    /** What a seed-source setting is written as, and stands for, when it follows the replicate. */
+    static final String REPLICATE = "replicate";
+    /** The canonical value of a seed-source setting that follows the replicate. */
+    static final long FROM_REPLICATE = -1L;
+
     private final String key;
     private final Type type;
     private final Object defaultValue;
@@ -24,15 +29,17 @@ final class Setting {
     private final List<String> choices;
     private final Consumer<String> textCheck;
     private final boolean silentAtDefault;
+    /** A seed source: an integer >= 0, or "replicate" (canonical -1, the default). */
+    private final boolean seedSource;
 
     private Setting(String key, Type type, Object defaultValue, String help, double min, boolean minExclusive,
                     double max, boolean maxExclusive, List<String> choices, Consumer<String> textCheck) {
-        this(key, type, defaultValue, help, min, minExclusive, max, maxExclusive, choices, textCheck, false);
+        this(key, type, defaultValue, help, min, minExclusive, max, maxExclusive, choices, textCheck, false, false);
     }
 
     private Setting(String key, Type type, Object defaultValue, String help, double min, boolean minExclusive,
                     double max, boolean maxExclusive, List<String> choices, Consumer<String> textCheck,
-                    boolean silentAtDefault) {
+                    boolean silentAtDefault, boolean seedSource) {
         this.key = key;
         this.type = type;
         this.defaultValue = defaultValue;
@@ -44,6 +51,7 @@ final class Setting {
         this.choices = choices;
         this.textCheck = textCheck;
         this.silentAtDefault = silentAtDefault;
+        this.seedSource = seedSource;
     }
 
     /**
@@ -53,7 +61,7 @@ final class Setting {
      */
     Setting silentAtDefault() {
         return new Setting(key, type, defaultValue, help, min, minExclusive, max, maxExclusive, choices, textCheck,
-                true);
+                true, seedSource);
     }
 
     /** True when {@code value} need not be written into the canonical JSON (see {@link #silentAtDefault()}). */
@@ -63,6 +71,17 @@ final class Setting {
 
     static Setting integer(String key, long defaultValue, long min, String help) {
         return new Setting(key, Type.INTEGER, defaultValue, help, min, false, Long.MAX_VALUE, false, null, null);
+    }
+
+    /**
+     * The seed of one source of randomness (split, batch order, initial weights): an integer >= 0,
+     * or {@code replicate} (the default, held as -1), which derives it from the replicate as every
+     * trial did before the sources could be set apart. Silent at its default, so a trial that sets
+     * none keeps the canonical JSON (and trial_id) it had before the sources existed.
+     */
+    static Setting seedSource(String key, String help) {
+        return new Setting(key, Type.INTEGER, FROM_REPLICATE, help, 0, false, Long.MAX_VALUE, false, null, null, true,
+                true);
     }
 
     static Setting real(String key, double defaultValue, double min, boolean minExclusive, double max,
@@ -96,6 +115,15 @@ final class Setting {
         return defaultValue;
     }
 
+    /** The default as a user writes it ("replicate" for a seed source). */
+    String shownDefault() {
+        return seedSource ? REPLICATE : String.valueOf(defaultValue);
+    }
+
+    boolean isSeedSource() {
+        return seedSource;
+    }
+
     String help() {
         return help;
     }
@@ -103,7 +131,8 @@ final class Setting {
     /** What the key allows, in words, e.g. "a number > 0" or "one of sgd, adam". */
     String allowed() {
         return switch (type) {
-            case INTEGER -> min == Long.MIN_VALUE ? "an integer" : "an integer >= " + (long) min;
+            case INTEGER -> seedSource ? "an integer >= 0, or " + REPLICATE + " (derived from the replicate)"
+                    : min == Long.MIN_VALUE ? "an integer" : "an integer >= " + (long) min;
             case REAL -> "a number" + bounds();
             case TEXT -> choices != null ? "one of " + String.join(", ", choices) : "text";
             case REAL_LIST -> "a list of numbers" + bounds();
@@ -139,6 +168,10 @@ final class Setting {
     }
 
     private Long convertInteger(Object raw) {
+        if (seedSource && (raw instanceof String s && s.trim().equalsIgnoreCase(REPLICATE)
+                || raw instanceof Number n && !(raw instanceof Double) && n.longValue() == FROM_REPLICATE)) {
+            return FROM_REPLICATE;
+        }
         long v;
         if (raw instanceof Integer || raw instanceof Long || raw instanceof Short || raw instanceof Byte) {
             v = ((Number) raw).longValue();

@@ -15,8 +15,10 @@ import io.gradsweep.core.random.Seeds;
 
 /**
  * The objects a trial trains with, built from its spec. Seeds follow the determinism contract:
- * data and batch order from (seed, dataset, replicate); initial weights from (seed, replicate)
- * and each layer's shape; nothing else.
+ * the data from (seed, dataset, split source), the batch order from (seed, dataset, order source),
+ * the initial weights from (seed, init source) and each layer's shape; nothing else. Each source
+ * is its seed setting ({@code split_seed}, {@code order_seed}, {@code init_seed}) or, by default,
+ * the replicate: with none set, all three are the replicate and the streams are those of before.
  */
 public final class TrialSetup {
     private final TrialSpec spec;
@@ -62,18 +64,26 @@ public final class TrialSetup {
                 spec.real("weight_decay"));
         Optimizer optimizer = Optimizer.create(settings, network.parameters());
         LearningRateSchedule schedule = schedule(spec, budget.stepsPerEpoch(), budget.totalSteps());
-        return new TrialSetup(spec, data, network, loss, optimizer, schedule, budget,
-                Seeds.derive(dataSeed, "batches"));
+        return new TrialSetup(spec, data, network, loss, optimizer, schedule, budget, orderSeed(spec));
     }
 
-    /** The seed of the data set's generation and split: (study seed, dataset, replicate) only. */
+    /** The seed of the data set's generation, split and subsample: (study seed, dataset, split source) only. */
     public static long dataSeed(TrialSpec spec) {
-        return Seeds.derive(spec.seed(), "data", spec.text("dataset"), spec.replicate());
+        return Seeds.derive(spec.seed(), "data", spec.text("dataset"), spec.seedOf("split_seed"));
     }
 
-    /** The seed of the initial weights: (study seed, replicate) only; layers add their shapes. */
+    /**
+     * The seed of the minibatch order: (study seed, dataset, order source) only. It is derived
+     * the way it was when the data seed was also the order's parent, so the defaults draw the
+     * batches they drew before.
+     */
+    public static long orderSeed(TrialSpec spec) {
+        return Seeds.derive(Seeds.derive(spec.seed(), "data", spec.text("dataset"), spec.seedOf("order_seed")), "batches");
+    }
+
+    /** The seed of the initial weights: (study seed, init source) only; layers add their shapes. */
     public static long initSeed(TrialSpec spec) {
-        return Seeds.derive(spec.seed(), "init", spec.replicate());
+        return Seeds.derive(spec.seed(), "init", spec.seedOf("init_seed"));
     }
 
     /** The network of {@code spec} for the given input and output widths, freshly initialised. */

@@ -25,7 +25,12 @@ public final class TrialSpec {
     /** Every key a trial accepts, in the order --help shows them. */
     static final List<Setting> SETTINGS = List.of(
             Setting.integer("seed", 0, Long.MIN_VALUE, "study seed: every random stream derives from it"),
-            Setting.integer("replicate", 0, 0, "replicate number: selects data order and initial weights"),
+            Setting.integer("replicate", 0, 0,
+                    "replicate number: selects the split, batch order and initial weights that follow it"),
+            Setting.seedSource("split_seed",
+                    "seed of the data set's generation, split and subsample (replicate = the replicate's)"),
+            Setting.seedSource("order_seed", "seed of the minibatch order (replicate = the replicate's)"),
+            Setting.seedSource("init_seed", "seed of the initial weights (replicate = the replicate's)"),
             Setting.text("dataset", "digits", TrialSpec::checkDataset,
                     "data set and its options, e.g. digits, digits(scaling=minmax,test_fraction=0.3), spirals(n=400,noise=0.1)"),
             Setting.text("activation", "relu", TrialSpec::checkActivation,
@@ -81,6 +86,9 @@ public final class TrialSpec {
             Setting.integer("sharpness_rows", 0, 0,
                     "sharpness: the loss is the mean over the first this many training rows (0 = all)")
                     .silentAtDefault());
+
+    /** The seed sources, each following the replicate unless set: {@link TrialSetup} uses them. */
+    public static final List<String> SEED_SOURCES = List.of("split_seed", "order_seed", "init_seed");
 
     private static final Map<String, Setting> BY_KEY = new LinkedHashMap<>();
 
@@ -197,8 +205,7 @@ public final class TrialSpec {
     public static List<String[]> describeSettings() {
         List<String[]> rows = new ArrayList<>();
         for (Setting s : SETTINGS) {
-            Object d = s.defaultValue();
-            rows.add(new String[] {s.key(), String.valueOf(d), s.allowed(), s.help()});
+            rows.add(new String[] {s.key(), s.shownDefault(), s.allowed(), s.help()});
         }
         return rows;
     }
@@ -242,8 +249,28 @@ public final class TrialSpec {
     }
 
     /**
+     * The seed of one source of randomness ({@link #SEED_SOURCES}): the setting when it is set,
+     * else the replicate number, so a trial that sets none draws exactly what it drew before the
+     * sources existed, and {@code init_seed: 3} draws the weights replicate 3 draws.
+     */
+    public long seedOf(String source) {
+        if (!SEED_SOURCES.contains(source)) {
+            throw new IllegalArgumentException("no seed source " + source + "; they are " + SEED_SOURCES);
+        }
+        long v = integer(source);
+        return v == Setting.FROM_REPLICATE ? replicate() : v;
+    }
+
+    /** True when {@code source} is set rather than following the replicate. */
+    public boolean seedIsSet(String source) {
+        return integer(source) != Setting.FROM_REPLICATE;
+    }
+
+    /**
      * Canonical JSON: keys sorted, all defaults present but those of settings added later whose
-     * default changes nothing (the sharpness settings), no whitespace.
+     * default changes nothing (the sharpness settings, a seed source that follows the replicate), no
+     * whitespace: so a spec that sets none of them has the JSON (and the trialId) it had before they
+     * existed, and earlier output stays resumable.
      */
     public String canonicalJson() {
         return CanonicalJson.write(identity());

@@ -75,7 +75,8 @@ public final class AnalysisPlan {
         List<Factor> by = new ArrayList<>();
         if (byNames == null) {
             for (Dimension d : dims) {
-                if (!d.name().equals(compare.name())) {
+                // a seed source varied by the grid is what pairs runs across the arms, not a cell
+                if (!d.name().equals(compare.name()) && !isSeedSource(d)) {
                     by.add(factor(d));
                 }
             }
@@ -99,6 +100,11 @@ public final class AnalysisPlan {
         return new AnalysisPlan(compare, by, thresholds, Optional.ofNullable(threshold), Optional.ofNullable(reference), seed,
                 thresholdSource, referenceSource, declared.level(), declared.secondary().orElse(DEFAULT_SECONDARY),
                 declared.smallestEffect());
+    }
+
+    /** A dimension that varies only seed sources (split_seed, order_seed, init_seed). */
+    static boolean isSeedSource(Dimension d) {
+        return io.gradsweep.core.train.TrialSpec.SEED_SOURCES.containsAll(d.keys());
     }
 
     private static Factor factor(Dimension d) {

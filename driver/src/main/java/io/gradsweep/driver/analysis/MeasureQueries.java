@@ -59,7 +59,7 @@ final class MeasureQueries {
                   FROM points
                   GROUP BY trial_key
                 )
-                SELECT %s, t.replicate, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run, t.epochs, t.max_steps,
+                SELECT %s, t.replicate, t.split_seed, t.order_seed, t.init_seed, t.grid_index, t.status, t.message, t.steps_run, t.epochs_run, t.epochs, t.max_steps,
                        t.dataset, t.batch, coalesce(p.eval_steps, CAST(array() AS ARRAY<BIGINT>)) AS eval_steps, t.threshold_step, t.threshold_epoch,
                        t.final_train_loss, t.final_test_loss, t.final_train_accuracy, t.final_test_accuracy,
                        p.best_train_loss, p.best_test_loss, p.best_test_accuracy, p.best_train_accuracy,

@@ -10,7 +10,8 @@ import java.util.Map;
 
 /**
  * One arm against the reference arm within one cell, on a measure with no censoring, paired by
- * replicate: runs that share a replicate start from the same weights and see the same batches,
+ * replicate (or by the seeds a crossed design sets, {@link PairKey}): runs that share them start
+ * from the same weights and see the same batches,
  * so their difference removes the seed's share of the variance. Differences are snapped to the
  * measure's {@link Resolution} first, so a tie is a tie; the test is the exact signed-rank test
  * (mid-ranks, zeros dropped), the effect the Hodges-Lehmann estimate with its exact interval.
@@ -55,15 +56,15 @@ final class PairedComparison {
     /** Arm minus reference, per replicate, over pairs where both values are there. */
     static PairedComparison of(Measure m, List<String> cell, String arm, String reference, List<TrialRecord> a,
             List<TrialRecord> ref, int expectedPairs, double level, Double declaredMargin) {
-        Map<Integer, TrialRecord> refByReplicate = new HashMap<>();
+        Map<PairKey, TrialRecord> refByReplicate = new HashMap<>();
         for (TrialRecord y : ref) {
             if (y.trained()) {
-                refByReplicate.put(y.replicate, y);
+                refByReplicate.put(y.pair, y);
             }
         }
         List<double[]> pairs = new ArrayList<>();
         for (TrialRecord x : a) {
-            TrialRecord y = refByReplicate.get(x.replicate);
+            TrialRecord y = refByReplicate.get(x.pair);
             if (x.trained() && y != null && !Double.isNaN(m.of(x)) && !Double.isNaN(m.of(y))) {
                 pairs.add(new double[] {m.of(x), m.of(y)});
             }

@@ -68,6 +68,10 @@ public final class StudyAnalyzer {
         if (curvature != null) {
             tables.tables.add(curvature);
         }
+        SeedVariance.of(analysis).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
+            tables.tables.add(v.table);
+            v.figure().ifPresent(plots.figures::add);
+        });
         Report report = document(analysis, tables, plots, manifest);
 
         Files.createDirectories(dir.resolve("tables"));

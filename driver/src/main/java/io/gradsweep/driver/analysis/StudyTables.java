@@ -5,6 +5,9 @@ import io.gradsweep.worker.folder.CommittedTables;
 import io.gradsweep.worker.folder.FolderLayout;
 import java.io.IOException;
 import java.io.PrintStream;
+import io.gradsweep.worker.table.TrialsTable;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -31,7 +34,12 @@ final class StudyTables {
             String[] files = tables.files(table).stream().map(Object::toString).toArray(String[]::new);
             // basePath: the partition directory becomes a column; the value strings stay as the
             // sweep wrote them (String.valueOf of the setting), which is how the labels read
-            spark.read().option("basePath", base).parquet(files).createOrReplaceTempView(table);
+            Dataset<Row> read = spark.read().option("basePath", base)
+                    .option("mergeSchema", table.equals(TrialsTable.NAME)).parquet(files);
+            if (table.equals(TrialsTable.NAME)) {
+                read = SeedColumns.filled(read);
+            }
+            read.createOrReplaceTempView(table);
         }
         return true;
     }

@@ -104,7 +104,7 @@ final class TimeComparison {
     static TimeComparison of(String quantity, List<String> cell, String arm, String reference, double threshold,
             TimeToThreshold a, TimeToThreshold ref, double budgetEpochs, int expectedPairs, double level, long seed,
             double margin) {
-        Map<Integer, TimeToEvent> refByReplicate = ref.byReplicate();
+        Map<PairKey, TimeToEvent> refByReplicate = ref.byReplicate();
         int pairs = 0;
         int[] order = new int[PairOrder.values().length];
         List<Double> both = new ArrayList<>();
@@ -115,7 +115,7 @@ final class TimeComparison {
         int refCensored = 0;
         double refBy = Double.POSITIVE_INFINITY;
         for (TimeToEvent x : a.runs) {
-            TimeToEvent y = refByReplicate.get(x.replicate());
+            TimeToEvent y = refByReplicate.get(x.pair());
             if (y == null) {
                 continue;
             }

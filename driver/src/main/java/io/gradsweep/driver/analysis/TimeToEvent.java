@@ -10,7 +10,7 @@ package io.gradsweep.driver.analysis;
  * there within the budget). {@link Censoring} says which, because a run stopped before its budget
  * (by target_loss or a time limit) tells nothing about the order after its stop.
  */
-record TimeToEvent(int replicate, Censoring censoring, long previousStep, long step, double previousEpoch, double epoch) {
+record TimeToEvent(int replicate, PairKey pair, Censoring censoring, long previousStep, long step, double previousEpoch, double epoch) {
     /** How a run's time ends. */
     enum Censoring {
         /** It reached the threshold at {@code step}. */
@@ -33,16 +33,16 @@ record TimeToEvent(int replicate, Censoring censoring, long previousStep, long s
         if (t.reached(i)) {
             long step = t.thresholdStep[i];
             long before = t.evaluationBefore(step);
-            return new TimeToEvent(t.replicate, Censoring.REACHED, before, step, t.epochOf(before), t.thresholdEpoch[i]);
+            return new TimeToEvent(t.replicate, t.pair, Censoring.REACHED, before, step, t.epochOf(before), t.thresholdEpoch[i]);
         }
         double budget = t.budgetSteps();
         if (t.status.equals("diverged") && !Double.isNaN(budget)) {
             long end = Math.max((long) budget, t.stepsRun);
-            return new TimeToEvent(t.replicate, Censoring.AT_BUDGET, end, end, t.epochOf(end), t.epochOf(end));
+            return new TimeToEvent(t.replicate, t.pair, Censoring.AT_BUDGET, end, end, t.epochOf(end), t.epochOf(end));
         }
         // the run ended at stepsRun: an ok run at its budget, or one stopped early (target_loss, timeout)
         Censoring c = !Double.isNaN(budget) && t.stepsRun >= budget && !t.status.equals("timeout")
                 ? Censoring.AT_BUDGET : Censoring.EARLY;
-        return new TimeToEvent(t.replicate, c, t.stepsRun, t.stepsRun, t.epochsRun, t.epochsRun);
+        return new TimeToEvent(t.replicate, t.pair, c, t.stepsRun, t.stepsRun, t.epochsRun, t.epochsRun);
     }
 }

@@ -75,11 +75,11 @@ final class TimeToThreshold {
         return k;
     }
 
-    /** Replicate -> its run, for pairing (one run per replicate within a group). */
-    Map<Integer, TimeToEvent> byReplicate() {
-        Map<Integer, TimeToEvent> index = new HashMap<>();
+    /** Pair key (the replicate, or the seeds a crossed design sets) -> its run: one run per key within a group. */
+    Map<PairKey, TimeToEvent> byReplicate() {
+        Map<PairKey, TimeToEvent> index = new HashMap<>();
         for (TimeToEvent r : runs) {
-            index.put(r.replicate(), r);
+            index.put(r.pair(), r);
         }
         return index;
     }

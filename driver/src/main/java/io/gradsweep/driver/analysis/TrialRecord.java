@@ -8,6 +8,12 @@ import org.apache.spark.sql.Row;
 public final class TrialRecord {
     final List<String> factors;
     final int replicate;
+    /** The seeds the run shares with its partners in the other arms: see {@link PairKey}. */
+    final PairKey pair;
+    /** Per seed source (split, order, init) its setting, -1 = follows the replicate. */
+    final long splitSeed;
+    final long orderSeed;
+    final long initSeed;
     final long gridIndex;
     final String status;
     final long stepsRun;
@@ -39,6 +45,10 @@ public final class TrialRecord {
     private TrialRecord(Row r) {
         factors = r.getList(r.fieldIndex(MeasureQueries.FACTORS));
         replicate = r.getInt(r.fieldIndex("replicate"));
+        splitSeed = seed(r, "split_seed");
+        orderSeed = seed(r, "order_seed");
+        initSeed = seed(r, "init_seed");
+        pair = PairKey.of(replicate, splitSeed, orderSeed, initSeed);
         gridIndex = r.getLong(r.fieldIndex(TrialsTable.GRID_INDEX));
         status = r.getString(r.fieldIndex(TrialsTable.STATUS));
         stepsRun = r.getLong(r.fieldIndex("steps_run"));
@@ -86,6 +96,10 @@ public final class TrialRecord {
     private TrialRecord(TrialRecord t, double stepsPerEpoch) {
         factors = t.factors;
         replicate = t.replicate;
+        pair = t.pair;
+        splitSeed = t.splitSeed;
+        orderSeed = t.orderSeed;
+        initSeed = t.initSeed;
         gridIndex = t.gridIndex;
         status = t.status;
         stepsRun = t.stepsRun;
@@ -136,6 +150,12 @@ public final class TrialRecord {
             }
         }
         return before;
+    }
+
+    /** A seed-source setting; a row without the column (a hand-built one) follows the replicate. */
+    private static long seed(Row r, String column) {
+        scala.Option<Object> i = r.schema().getFieldIndex(column);
+        return i.isEmpty() || r.isNullAt((Integer) i.get()) ? SeedColumns.FOLLOWS_REPLICATE : r.getLong((Integer) i.get());
     }
 
     /** A value, or NaN when there is none: null, NaN, or an overflowed (infinite) loss. */

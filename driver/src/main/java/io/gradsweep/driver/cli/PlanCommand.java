@@ -148,7 +148,16 @@ public final class PlanCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "hash        %s%n", study.hash());
         out.printf(Locale.ROOT, "trials      %,d  (index space %,d = grid points x replicates; %,d excluded)%n",
                 cost.trials(), study.indexSpace(), excluded);
-        out.printf(Locale.ROOT, "replicates  %d  (seed %d)%n", study.replicates(), study.seed());
+        // an adaptive study trains from min to max replicates per cell; every replicate of a grid
+        // point costs the same (same settings), so the range is the maximum's cost scaled by min / max
+        double least = study.replicationRule().map(r -> (double) r.min() / r.max()).orElse(1.0);
+        if (study.replicationRule().isPresent()) {
+            out.printf(Locale.ROOT, "replicates  adaptive: %s  (seed %d)%n", study.replicationRule().get(), study.seed());
+            out.printf(Locale.ROOT, "cost range  %,d trials if every cell settles at the minimum, %,d if none settles"
+                    + " before the maximum (the trials line counts the maximum)%n", Math.round(cost.trials() * least), cost.trials());
+        } else {
+            out.printf(Locale.ROOT, "replicates  %d  (seed %d)%n", study.replicates(), study.seed());
+        }
         List<Dimension> dims = study.dimensions();
         if (dims.isEmpty()) {
             out.println("dimensions  none: one grid point");
@@ -167,8 +176,8 @@ public final class PlanCommand implements Callable<Integer> {
                     e.getKey(), s.trainRows(), s.inputs(), s.outputs());
             first = false;
         }
-        out.printf(Locale.ROOT, "work        %.3g FLOPs, estimated (6 x weights x rows trained on; evaluations not"
-                + " counted)%n", cost.flops());
+        out.printf(Locale.ROOT, "work        %sFLOPs, estimated (6 x weights x rows trained on; evaluations not"
+                + " counted)%n", range(cost.flops(), least, ""));
         if (cost.sharpnessFlops() > 0) {
             out.printf(Locale.ROOT, "            of which sharpness %.3g FLOPs: sharpness_iterations x 2 gradient passes"
                     + " over the sharpness rows per measured point, at the cap%n", cost.sharpnessFlops());
@@ -181,7 +190,7 @@ public final class PlanCommand implements Callable<Integer> {
                     + " (width %d, depth %d, batch %d)%n", speed.gflops(), speed.seconds(), cost.mostCommonWidth(), cost.heaviestDepth(),
                     cost.mostCommonBatch());
             out.printf(Locale.ROOT, "core time   %s on one core, an estimate: work / speed; evaluations, data loading"
-                    + " and JVM start-up add to it%n", HumanText.duration(cost.flops() / (speed.gflops() * 1e9)));
+                    + " and JVM start-up add to it%n", coreTime(cost.flops() / (speed.gflops() * 1e9), least));
         }
         String partition = study.partitionBy() + "=<value>";
         out.printf(Locale.ROOT, "output      trials/%s/  one row per trial; %s%n", partition, partitions(cost));
@@ -192,6 +201,18 @@ public final class PlanCommand implements Callable<Integer> {
                     + " interval, coarser than %.0f%%; more epochs or a smaller eval_every_steps give a finer time%n",
                     100 * cost.coarsestEvaluation(), 100 * COARSE_EVALUATION);
         }
+    }
+
+    /** "x " for a fixed study; "least*x to x " for an adaptive one. */
+    private static String range(double max, double least, String unit) {
+        return least < 1 ? String.format(Locale.ROOT, "%.3g to %.3g %s", max * least, max, unit)
+                : String.format(Locale.ROOT, "%.3g %s", max, unit);
+    }
+
+    /** Seconds on one core for people; "least*x to x" for an adaptive study. */
+    private static String coreTime(double seconds, double least) {
+        return least < 1 ? HumanText.duration(seconds * least) + " to " + HumanText.duration(seconds)
+                : HumanText.duration(seconds);
     }
 
     private static String shown(List<String> values) {

@@ -75,8 +75,14 @@ public final class Study {
         return definition.seed();
     }
 
+    /** Replicates per grid point; for an adaptive study, its maximum (the index space holds them all). */
     public int replicates() {
         return definition.replicates();
+    }
+
+    /** The adaptive replication rule, when {@code replicates} is one. */
+    public Optional<ReplicationRule> replicationRule() {
+        return definition.replicationRule();
     }
 
     /** The text the study was parsed from, unchanged. */

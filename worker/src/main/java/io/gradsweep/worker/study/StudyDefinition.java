@@ -12,5 +12,5 @@ import java.util.Map;
 record StudyDefinition(String name, long seed, int replicates, long maxTrials, Map<String, Object> base,
                        List<Double> thresholds, String partitionBy, Grid grid, List<WhenRule> rules,
                        List<Condition> excludes, Map<String, String> origins, Map<String, Integer> lines,
-                       AnalysisSpec analysis) {
+                       AnalysisSpec analysis, java.util.Optional<ReplicationRule> replicationRule) {
 }

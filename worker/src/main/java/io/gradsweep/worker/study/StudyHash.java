@@ -25,7 +25,8 @@ final class StudyHash {
         Map<String, Object> form = new TreeMap<>();
         form.put("study", d.name());
         form.put("seed", d.seed());
-        form.put("replicates", (long) d.replicates());
+        // a rule, when there is one; a plain number keeps the form (and hash) it always had
+        form.put("replicates", d.replicationRule().isPresent() ? d.replicationRule().get().canonical() : (Object) (long) d.replicates());
         form.put("base", d.base());
         List<Object> dimensions = new ArrayList<>();
         for (Dimension dim : d.grid().dimensions()) {

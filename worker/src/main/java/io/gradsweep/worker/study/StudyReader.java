@@ -1,12 +1,14 @@
 package io.gradsweep.worker.study;
 
 import io.gradsweep.core.train.Suggest;
+import io.gradsweep.core.train.TrialSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -51,7 +53,9 @@ final class StudyReader {
         long maxTrials = integer("max_trials", DEFAULT_MAX_TRIALS, 1, Long.MAX_VALUE);
         String name = name();
         long seed = integer("seed", 0, Long.MIN_VALUE, Long.MAX_VALUE);
-        int replicates = (int) integer("replicates", 1, 1, Integer.MAX_VALUE);
+        Optional<ReplicationRule> rule = replicationRule();
+        // an adaptive study's index space holds its maximum; run trains the rounds' share of it
+        int replicates = rule.isPresent() ? rule.get().max() : (int) integer("replicates", 1, 1, Integer.MAX_VALUE);
 
         Map<String, Object> base = base();
         GridReader gridReader = new GridReader(problems, maxTrials);
@@ -63,12 +67,17 @@ final class StudyReader {
                         + "; a setting is either shared (base) or varied (grid)");
             }
         }
+        checkSeedSources(base, gridKeys, replicates);
         RuleReader rules = new RuleReader(problems, gridKeys);
         List<WhenRule> when = rules.when(root.get("when"));
         List<Condition> excludes = rules.exclude(root.get("exclude"));
         List<Double> thresholds = thresholds(base);
         String partitionBy = partitionBy(dimensions);
         AnalysisSpec analysis = AnalysisSpecReader.read(problems, root.get("analysis"), dimensions, thresholds);
+        if (rule.isPresent() && analysis != null && analysis.threshold().isEmpty()) {
+            problems.add("replicates.half_width", "an adaptive rule's precision target is for the primary endpoint, so the"
+                    + " study must declare one: analysis: {threshold: T} with T one of its thresholds");
+        }
         long indexSpace = indexSpace(dimensions, replicates, maxTrials);
         if (!problems.isEmpty()) {
             return null;
@@ -93,7 +102,73 @@ final class StudyReader {
         Grid grid = new Grid(dimensions, settings, when, excludes);
         assert grid.points() * replicates == indexSpace;
         return new StudyDefinition(name, seed, replicates, maxTrials, nonDefault, thresholds, partitionBy, grid,
-                when, excludes, origins, lines, analysis);
+                when, excludes, origins, lines, analysis, rule);
+    }
+
+    /**
+     * With every seed source set (in base or by the grid) nothing follows the replicate, so a
+     * second replicate would train bitwise copies of the first: refused rather than wasted.
+     */
+    private void checkSeedSources(Map<String, Object> base, Map<String, String> gridKeys, int replicates) {
+        List<String> where = new ArrayList<>();
+        for (String source : TrialSpec.SEED_SOURCES) {
+            if (gridKeys.containsKey(source)) {
+                where.add(source + " by " + gridKeys.get(source));
+            } else if (base.containsKey(source) && !Objects.equals(base.get(source), SettingKeys.defaultValue(source))) {
+                where.add(source + " in base");
+            } else {
+                return;
+            }
+        }
+        if (replicates > 1) {
+            problems.add("replicates", replicates + " is not allowed when every seed source is set (" + String.join(", ", where)
+                    + "): nothing follows the replicate, so the replicates would be identical; use replicates: 1, or"
+                    + " leave a source to follow the replicate");
+        }
+    }
+
+    /**
+     * {@code replicates: {min, max, step, half_width}}, an adaptive rule; empty for a number (or
+     * nothing). Each key is checked and named on its own.
+     */
+    private Optional<ReplicationRule> replicationRule() {
+        if (!(root.get("replicates") instanceof Map<?, ?> map)) {
+            return Optional.empty();
+        }
+        int before = problems.count();
+        for (Object key : map.keySet()) {
+            if (!ReplicationRule.KEYS.contains(String.valueOf(key))) {
+                problems.add("replicates." + key, "unknown key; an adaptive rule has " + String.join(", ", ReplicationRule.KEYS)
+                        + Suggest.didYouMean(String.valueOf(key), ReplicationRule.KEYS));
+            }
+        }
+        long min = ruleInteger(map, "min", 2);
+        long max = ruleInteger(map, "max", 2);
+        long step = ruleInteger(map, "step", 1);
+        Object hw = map.get("half_width");
+        double halfWidth = hw instanceof Long l ? l : hw instanceof Double d ? d : Double.NaN;
+        if (!(halfWidth > 0) || Double.isInfinite(halfWidth)) {
+            problems.badValue("replicates.half_width", hw, "a number > 0: the primary paired effect's interval half-width to"
+                    + " reach, in its unit (epochs)");
+        }
+        if (min > 0 && max > 0 && max < min) {
+            problems.add("replicates.max", max + " is not allowed: expected an integer >= replicates.min (" + min + ")");
+        }
+        if (problems.count() > before) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReplicationRule((int) min, (int) max, (int) step, halfWidth));
+    }
+
+    /** An integer key of the rule, at least {@code least}; -1 after recording the problem. */
+    private long ruleInteger(Map<?, ?> map, String key, long least) {
+        Object v = map.get(key);
+        if (v instanceof Long n && n >= least && n <= Integer.MAX_VALUE) {
+            return n;
+        }
+        problems.badValue("replicates." + key, v, v == null ? "missing: an integer >= " + least
+                : "an integer >= " + least + (key.equals("min") ? " (a paired interval needs at least 2 pairs)" : ""));
+        return -1;
     }
 
     private String name() {

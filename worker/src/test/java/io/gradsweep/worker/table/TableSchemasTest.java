@@ -36,14 +36,15 @@ class TableSchemasTest {
     }
 
     @Test
-    void onlyMessageAndThresholdElementsAreNullable() {
+    void onlyMessageThresholdElementsAndEdgeStepAreNullable() {
         List<String> nullable = new ArrayList<>();
         for (Column<TrialRow> c : TrialsTable.schema().columns()) {
             if (c.isNullable()) {
                 nullable.add(c.name());
             }
         }
-        assertEquals(List.of("message", "threshold_step", "threshold_epoch"), nullable);
+        // edge_step is null when sharpness never reached 2 / lr (or was not measured)
+        assertEquals(List.of("message", "threshold_step", "threshold_epoch", "edge_step"), nullable);
         assertTrue(TracesTable.schema().columns().stream().noneMatch(Column::isNullable));
     }
 

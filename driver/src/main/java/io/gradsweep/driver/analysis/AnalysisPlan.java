@@ -72,6 +72,22 @@ public final class AnalysisPlan {
             throw new IllegalArgumentException("study '" + study.name() + "' has no grid dimension: there is nothing to compare");
         }
         Factor compare = compareName == null ? factor(dims.get(0)) : find(dims, compareName, compareFlag);
+        if (reference != null) {
+            // checked here, from the study alone, so that a misspelt arm is refused before any table is read;
+            // a value as the study file writes it (elu, 0.0001) stands for the table's (elu(alpha=1.0), 1.0E-4)
+            Dimension d = dimension(dims, compare);
+            for (int i = 0; i < d.size(); i++) {
+                if (d.values().get(i).equals(reference) || sameNumber(d.canonicalValues().get(i), reference)) {
+                    reference = d.canonicalValues().get(i);
+                    break;
+                }
+            }
+            List<String> arms = Groups.values(study, compare, d.size());
+            if (!arms.contains(reference)) {
+                throw new IllegalArgumentException(referenceSource + " " + reference + ": not a value of " + compare.name()
+                        + "; its values are " + arms);
+            }
+        }
         List<Factor> by = new ArrayList<>();
         if (byNames == null) {
             for (Dimension d : dims) {
@@ -109,6 +125,19 @@ public final class AnalysisPlan {
 
     private static Factor factor(Dimension d) {
         return new Factor(d.name(), d.keys());
+    }
+
+    /** 0.0001 and 1.0E-4: the same number written two ways. */
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private static Dimension dimension(List<Dimension> dims, Factor f) {
+        return dims.stream().filter(d -> d.name().equals(f.name())).findFirst().orElseThrow();
     }
 
     private static Factor find(List<Dimension> dims, String name, String flag) {

@@ -61,6 +61,19 @@ final class Groups {
         return g;
     }
 
+    /**
+     * The values of {@code f} in grid order, as {@link #of} names the arms, found from the study
+     * alone (no table read): the grid is walked lazily and only until every one of the dimension's
+     * {@code size} values has been seen, so this is quick for a grid of any size.
+     */
+    static List<String> values(Study study, Factor f, int size) {
+        Set<String> values = new LinkedHashSet<>();
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext() && values.size() < size;) {
+            values.add(label(it.next(), f));
+        }
+        return List.copyOf(values);
+    }
+
     private static List<String> factorsOf(StudyTrial t, AnalysisPlan plan) {
         List<String> values = new ArrayList<>();
         values.add(label(t, plan.compare()));

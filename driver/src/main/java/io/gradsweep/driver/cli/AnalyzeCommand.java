@@ -125,7 +125,7 @@ public final class AnalyzeCommand implements Callable<Integer> {
             out.println("report: " + r.html());
             out.println("summary: " + r.markdown());
             return 0;
-        } catch (IllegalArgumentException e) { // e.g. --reference not an arm: known only once the data is read
+        } catch (IllegalArgumentException e) { // e.g. no finished trial yet: known only once the tables are listed
             throw new UsageException(e.getMessage());
         } catch (IOException e) {
             throw new UsageException("cannot analyse " + folder.uri() + ": " + e.getMessage());

@@ -1,6 +1,7 @@
 package io.gradsweep.driver.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
@@ -366,7 +367,9 @@ class AnalyzeCommandTest {
         CliRun reference = CliRun.of("analyze", out.toString(), "--reference", "gelu", "--out", dir.resolve("r").toString(),
                 "--master", "local[1]");
         assertEquals(2, reference.code);
-        assertTrue(reference.err.contains("--reference gelu") && reference.err.contains("tanh"), reference.err);
+        assertTrue(reference.err.contains("--reference gelu") && reference.err.contains("[relu, elu(alpha=1.0), tanh]"), reference.err);
+        // refused before anything was read or written: the report folder is prepared before Spark starts
+        assertFalse(Files.exists(dir.resolve("r")), "refused before the report folder was made");
         CliRun compare = CliRun.of("analyze", out.toString(), "--compare", "optimizer");
         assertEquals(2, compare.code);
         assertTrue(compare.err.contains("--compare optimizer") && compare.err.contains("[activation, depth, lr]"), compare.err);

@@ -4,6 +4,7 @@ import io.gradsweep.worker.table.PartFileFooter;
 import io.gradsweep.worker.table.PartFiles;
 import io.gradsweep.worker.table.TracesTable;
 import io.gradsweep.worker.table.TrialsTable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,6 +35,8 @@ import org.apache.parquet.schema.Type;
  * count. A task's trials count only with its traces file whole beside them, and a trial only once:
  * a file whose grid indexes another file holds already (a copy) is not counted. Everything not
  * counted is named in {@link #problems}, with what to do about it. Nothing here follows a link.
+ * A file that vanishes between the listing and its reading (status reads while a run renames and
+ * deletes) is simply not there: not counted, and not named as a problem.
  */
 public final class CommittedTables {
     /** Why a file is not counted. */
@@ -187,7 +190,16 @@ public final class CommittedTables {
                 }
                 continue;
             }
-            Rows rows = readTrials(fs, t.entry.path(), studyHash);
+            Rows rows;
+            try {
+                rows = readTrials(fs, t.entry.path(), studyHash);
+            } catch (FileNotFoundException e) {
+                // gone since it was listed (a run at work renamed or deleted it): read as if never listed
+                if (companion != null) {
+                    traces.put(t.relative, companion);
+                }
+                continue;
+            }
             if (rows.otherStudy != null) {
                 problems.add(new Problem(TrialsTable.NAME, t.relative, t.entry.path(), Kind.OTHER_STUDY,
                         "study_hash " + rows.otherStudy, false));
@@ -288,6 +300,8 @@ public final class CommittedTables {
         ParquetMetadata footer;
         try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(f.path(), fs.getConf()))) {
             footer = reader.getFooter();
+        } catch (FileNotFoundException e) {
+            return; // gone since it was listed (a run at work renamed or deleted it): no longer in the folder
         } catch (IOException | RuntimeException e) {
             problems.add(new Problem(table, relative, f.path(), Kind.TRUNCATED, f.length() + " bytes: " + firstLine(e), true));
             out.add(new Checked(f, relative, false, true));

@@ -60,6 +60,8 @@ public final class FolderTree {
                             : a.isRegularFile() ? Kind.FILE : Kind.OTHER;
                     entries.add(new Entry(new Path(dir, child.getFileName().toString()), kind, a.size()));
                 }
+            } catch (NoSuchFileException e) {
+                return entries; // the directory was deleted since it was seen
             }
         } else {
             FileStatus[] statuses;

@@ -35,6 +35,14 @@ public final class Dimension {
         return labels;
     }
 
+    /**
+     * Each value as the trials table holds it, as text (String.valueOf of the canonical value, so
+     * {@code elu} is {@code elu(alpha=1.0)} and 0.0001 is {@code 1.0E-4}); a zip group's joined by '+'.
+     */
+    public List<String> canonicalValues() {
+        return points.stream().map(p -> String.join("+", java.util.Arrays.stream(p).map(String::valueOf).toList())).toList();
+    }
+
     public int size() {
         return points.size();
     }

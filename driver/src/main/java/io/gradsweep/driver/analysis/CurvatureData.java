@@ -2,9 +2,7 @@ package io.gradsweep.driver.analysis;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
 
@@ -35,17 +33,17 @@ final class CurvatureData {
     }
 
     static CurvatureData query(SparkSession spark, AnalysisPlan plan) {
-        List<Curve> means = curves(spark, MeasureQueries.curves(plan,
+        List<Curve> means = StudyData.curves(spark, MeasureQueries.curves(plan,
                 "aggregate(p.activation_mean, 0D, (acc, x) -> acc + x) / size(p.activation_mean)",
                 "size(p.activation_mean) > 0"));
         if (!Arrays.asList(spark.table("traces").columns()).contains("sharpness")) {
             return new CurvatureData(List.of(), List.of(), means, List.of());
         }
-        List<Curve> sharpness = curves(spark, MeasureQueries.curves(plan, "p.sharpness", "NOT isnan(p.sharpness)"));
+        List<Curve> sharpness = StudyData.curves(spark, MeasureQueries.curves(plan, "p.sharpness", "NOT isnan(p.sharpness)"));
         if (sharpness.isEmpty()) {
             return new CurvatureData(List.of(), List.of(), means, List.of());
         }
-        List<Curve> edge = curves(spark, MeasureQueries.curves(plan, MeasureQueries.edgeOfStability(),
+        List<Curve> edge = StudyData.curves(spark, MeasureQueries.curves(plan, MeasureQueries.edgeOfStability(),
                 "NOT isnan(p.sharpness) AND " + MeasureQueries.edgeOfStability() + " IS NOT NULL"));
         List<TrialCurvature> trials = new ArrayList<>();
         for (Row r : spark.sql(MeasureQueries.perTrialCurvature(plan)).collectAsList()) {
@@ -58,32 +56,5 @@ final class CurvatureData {
                     r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? -1 : r.getLong(3), atThreshold));
         }
         return new CurvatureData(sharpness, edge, means, trials);
-    }
-
-    private static List<Curve> curves(SparkSession spark, String sql) {
-        Map<List<String>, List<Row>> byGroup = new LinkedHashMap<>();
-        for (Row r : spark.sql(sql + " ORDER BY 1, step").collectAsList()) {
-            byGroup.computeIfAbsent(List.copyOf(r.<String>getList(0)), k -> new ArrayList<>()).add(r);
-        }
-        List<Curve> curves = new ArrayList<>();
-        byGroup.forEach((factors, rows) -> {
-            int m = rows.size();
-            long[] steps = new long[m];
-            long[] n = new long[m];
-            double[] q1 = new double[m];
-            double[] med = new double[m];
-            double[] q3 = new double[m];
-            for (int i = 0; i < m; i++) {
-                Row r = rows.get(i);
-                steps[i] = r.getLong(1);
-                n[i] = r.getLong(2);
-                List<Object> q = r.getList(3);
-                q1[i] = ((Number) q.get(0)).doubleValue();
-                med[i] = ((Number) q.get(1)).doubleValue();
-                q3[i] = ((Number) q.get(2)).doubleValue();
-            }
-            curves.add(new Curve(List.copyOf(factors), steps, n, q1, med, q3));
-        });
-        return curves;
     }
 }

@@ -55,8 +55,13 @@ final class StudyData {
     }
 
     private static List<Curve> curves(SparkSession spark, AnalysisPlan plan) {
+        return curves(spark, MeasureQueries.lossCurves(plan, "train_loss"));
+    }
+
+    /** Per group, quartiles of a measure against step: {@code sql} selects factors, step, n, [q1, median, q3]. */
+    static List<Curve> curves(SparkSession spark, String sql) {
         Map<List<String>, List<Row>> byGroup = new LinkedHashMap<>();
-        for (Row r : spark.sql(MeasureQueries.lossCurves(plan, "train_loss") + " ORDER BY 1, step").collectAsList()) {
+        for (Row r : spark.sql(sql + " ORDER BY 1, step").collectAsList()) {
             byGroup.computeIfAbsent(List.copyOf(r.<String>getList(0)), k -> new ArrayList<>()).add(r);
         }
         List<Curve> curves = new ArrayList<>();

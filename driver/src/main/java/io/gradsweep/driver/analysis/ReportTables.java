@@ -62,7 +62,8 @@ final class ReportTables {
         double t = a.plan.thresholds().get(a.headline);
         long tested = a.primaryFamilySize();
         TableBuilder table = new TableBuilder("headline", String.format(Locale.ROOT, "Epochs to reach train loss %s%s: each %s"
-                + " against %s, paired by replicate within each cell. A crossing is seen only at an evaluation point, so"
+                + " against %s, paired within each cell by replicate (by the runs' seeds where the study sets seed"
+                + " sources). A crossing is seen only at an evaluation point, so"
                 + " times are compared at the evaluation points' resolution: a pair is ordered (arm first, reference first),"
                 + " tied (same evaluation point, or neither run within the budget), or has no order (a run stopped early, by"
                 + " target_loss or a time limit, before the other got there). A run that never reached it is censored where it"

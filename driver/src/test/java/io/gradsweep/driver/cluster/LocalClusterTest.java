@@ -136,7 +136,7 @@ class LocalClusterTest {
         assertTrue(log.contains("executors: 2 with 2 cores") && log.contains("tasks on 2 cores"),
                 "planned for the cores of both Workers, once they registered:\n" + log);
         assertTrue(Pattern.compile("(?m)^trials \\d+/" + TRIALS + " ").matcher(log).find(), "a progress line:\n" + log);
-        assertTrue(log.contains("by status: {ok=" + TRIALS + "}"), log);
+        assertTrue(log.contains("by status: " + TRIALS + " ok\n"), log);
         String app = applicationId(log);
         assertTrue(EventLog.text(cluster.dir().resolve("events"), app).contains("\"Event\":\"SparkListenerApplicationEnd\""),
                 "the event log of " + app + " is complete, for the History Server");
@@ -233,7 +233,7 @@ class LocalClusterTest {
         CliProcess run = driver("troubles", "", "run", study.toString(), "--out", out.toString(),
                 "--properties-file", cluster.sparkConf().toString());
         assertEquals(0, run.await(RUN_SECONDS), run.log());
-        assertTrue(run.log().contains("by status: {diverged=4, failed=4, ok=2, timeout=2}"), run.log());
+        assertTrue(run.log().contains("by status: 4 diverged, 4 failed, 2 ok, 2 timeout\n"), run.log());
 
         Map<String, Set<String>> outcomes = new TreeMap<>();
         for (Map<String, Object> t : DuckDb.rows(out, "trials", "grid_index")) {

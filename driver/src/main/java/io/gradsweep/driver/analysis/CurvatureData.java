@@ -14,8 +14,11 @@ import org.apache.spark.sql.SparkSession;
  * trial measured it; the bias-shift curves are there either way.
  */
 final class CurvatureData {
-    /** One trial's curvature numbers; NaN where not measured, edgeStep -1 when never reached. */
-    record TrialCurvature(List<String> factors, long replicate, double maxSharpness, long edgeStep,
+    /**
+     * One trial's curvature numbers; NaN where not measured, edgeStep -1 when never reached. Its
+     * pair key is the headline's: the effective seeds, so a crossed seed design pairs as it does there.
+     */
+    record TrialCurvature(List<String> factors, PairKey pair, double maxSharpness, long edgeStep,
                           double[] sharpnessAtThreshold) {
     }
 
@@ -47,13 +50,14 @@ final class CurvatureData {
                 "NOT isnan(p.sharpness) AND " + MeasureQueries.edgeOfStability() + " IS NOT NULL"));
         List<TrialCurvature> trials = new ArrayList<>();
         for (Row r : spark.sql(MeasureQueries.perTrialCurvature(plan)).collectAsList()) {
-            List<Object> at = r.getList(4);
+            List<Object> at = r.getList(7);
             double[] atThreshold = new double[at.size()];
             for (int i = 0; i < atThreshold.length; i++) {
                 atThreshold[i] = at.get(i) == null ? Double.NaN : ((Number) at.get(i)).doubleValue();
             }
-            trials.add(new TrialCurvature(List.copyOf(r.<String>getList(0)), ((Number) r.get(1)).longValue(),
-                    r.isNullAt(2) ? Double.NaN : r.getDouble(2), r.isNullAt(3) ? -1 : r.getLong(3), atThreshold));
+            PairKey pair = PairKey.of(((Number) r.get(1)).intValue(), r.getLong(2), r.getLong(3), r.getLong(4));
+            trials.add(new TrialCurvature(List.copyOf(r.<String>getList(0)), pair,
+                    r.isNullAt(5) ? Double.NaN : r.getDouble(5), r.isNullAt(6) ? -1 : r.getLong(6), atThreshold));
         }
         return new CurvatureData(sharpness, edge, means, trials);
     }

@@ -11,7 +11,8 @@ import java.util.Map;
 
 /**
  * Time to the edge of stability and sharpness at the primary threshold's crossing, per cell and
- * arm, with each arm paired with the reference by replicate (same initial weights and batches):
+ * arm, with each arm paired with the reference as in the headline (by replicate, or by the runs'
+ * seeds where the study sets seed sources: same initial weights and batches):
  * the Hodges-Lehmann difference with its exact interval and the exact signed-rank p, as the
  * report's other paired comparisons. Times to the edge are compared over the pairs in which both
  * runs reached it (the count says how many); sharpness at the threshold over the pairs in which
@@ -32,7 +33,7 @@ final class CurvatureTable {
                 + " per cell and %s, runs that reached the edge (sharpness >= 2 / lr, or 2 (1 + momentum) / lr; never"
                 + " for adaptive optimisers) and their median step; the median largest sharpness; the median"
                 + " sharpness at the last measured point at or before the crossing of train loss %s. Against %s,"
-                + " paired by replicate: Hodges-Lehmann differences (arm - reference) with exact %.0f%% intervals"
+                + " paired as in the headline: Hodges-Lehmann differences (arm - reference) with exact %.0f%% intervals"
                 + " and exact signed-rank p, over the pairs where both values exist.", a.plan.compare().name(),
                 threshold, a.reference, 100 * level),
                 List.of(Column.of("cell"), Column.of(a.plan.compare().name()), Column.of("runs"),
@@ -44,20 +45,20 @@ final class CurvatureTable {
                         Column.of("sharpness at threshold difference [CI] (pairs)", "sharpness difference",
                                 "sharpness difference lower", "sharpness difference upper", "sharpness pairs"),
                         Column.of("p (sharpness)")), 2);
-        Map<List<String>, Map<Long, CurvatureData.TrialCurvature>> byGroup = new HashMap<>();
+        Map<List<String>, Map<PairKey, CurvatureData.TrialCurvature>> byGroup = new HashMap<>();
         for (CurvatureData.TrialCurvature t : data.trials) {
-            byGroup.computeIfAbsent(t.factors(), k -> new HashMap<>()).put(t.replicate(), t);
+            byGroup.computeIfAbsent(t.factors(), k -> new HashMap<>()).put(t.pair(), t);
         }
         for (List<String> cell : a.groups.cells) {
             List<String> refKey = new ArrayList<>();
             refKey.add(a.reference);
             refKey.addAll(cell);
-            Map<Long, CurvatureData.TrialCurvature> ref = byGroup.getOrDefault(refKey, Map.of());
+            Map<PairKey, CurvatureData.TrialCurvature> ref = byGroup.getOrDefault(refKey, Map.of());
             for (String arm : a.groups.arms) {
                 List<String> key = new ArrayList<>();
                 key.add(arm);
                 key.addAll(cell);
-                Map<Long, CurvatureData.TrialCurvature> runs = byGroup.get(key);
+                Map<PairKey, CurvatureData.TrialCurvature> runs = byGroup.get(key);
                 if (runs == null) {
                     continue;
                 }
@@ -72,7 +73,7 @@ final class CurvatureTable {
                     }
                     add(maxima, t.maxSharpness());
                     add(atThreshold, at(t, a.headline));
-                    CurvatureData.TrialCurvature r = ref.get(t.replicate());
+                    CurvatureData.TrialCurvature r = ref.get(t.pair());
                     if (r != null && !arm.equals(a.reference)) {
                         if (t.edgeStep() >= 0 && r.edgeStep() >= 0) {
                             edgeDiff.add((double) (t.edgeStep() - r.edgeStep()));

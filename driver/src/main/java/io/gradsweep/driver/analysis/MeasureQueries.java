@@ -121,9 +121,10 @@ final class MeasureQueries {
                     + crossing + " THEN p.step END)");
         }
         return """
-                SELECT %s, t.replicate, t.max_sharpness, t.edge_step, array(%s) AS sharpness_at_threshold
+                SELECT %s, t.replicate, t.split_seed, t.order_seed, t.init_seed, t.max_sharpness, t.edge_step,
+                       array(%s) AS sharpness_at_threshold
                 FROM trials t LEFT JOIN traces p ON p.trial_key = t.trial_key AND NOT isnan(p.sharpness)
-                GROUP BY t.trial_key, 1, t.replicate, t.max_sharpness, t.edge_step
+                GROUP BY t.trial_key, 1, t.replicate, t.split_seed, t.order_seed, t.init_seed, t.max_sharpness, t.edge_step
                 """.formatted(factorArray(plan), atCrossing);
     }
 

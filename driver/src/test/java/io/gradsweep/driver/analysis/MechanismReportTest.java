@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.gradsweep.driver.CliRun;
 import io.gradsweep.driver.DuckDb;
+import io.gradsweep.driver.report.HeadlessChromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -129,6 +130,24 @@ class MechanismReportTest {
         assertTrue(!Files.exists(report.resolve("bias-shift-2.svg")), "6 panels fit one figure");
         String html = Files.readString(report.resolve("report.html"));
         assertTrue(html.contains("id=\"mechanism\""), "the mechanism table is on the page");
+    }
+
+    /** In a real browser at 1400 px: the mechanism table fits, and the bias-shift figure is drawn at its full width. */
+    @Test
+    void theMechanismTableAndTheLayerFigureAreReadableInABrowser() throws Exception {
+        Path shots = Path.of(System.getProperty("basedir", "."), "target", "report-browser");
+        Files.createDirectories(shots);
+        try (HeadlessChromium browser = HeadlessChromium.start(shots.resolve("mechanism-profile"))) {
+            browser.setViewport(1400, 900);
+            browser.open(report.resolve("report.html"));
+            assertEquals(List.of(), browser.errors());
+            assertEquals(List.of(), browser.brokenImages());
+            assertEquals(List.of(), browser.overflowingTables(), "tables wider than the page at 1400 px");
+            double width = browser.evaluate("[...document.images].filter(i => i.alt.startsWith('Mean activation of a"
+                    + " hidden layer'))[0].clientWidth").asDouble();
+            assertEquals(1200, width, 1, "the figure is shown at the size it was drawn, not shrunk");
+            browser.screenshot(shots.resolve("mechanism-report.png"));
+        }
     }
 
     /** Ranks taken within each arm, centred on the arm's mean, correlated together; arms where either is constant left out. */

@@ -32,8 +32,8 @@ final class CurvatureData {
      * {@link MeasureQueries#perTrialMechanism}), and the last step each summarises: NaN and -1
      * where there is none (no point before the crossing, nothing measured, or no run of the cell crossed).
      */
-    record TrialMechanism(List<String> factors, PairKey pair, double[] firstCrossingEpoch, double[] sharpnessBefore,
-                          double[] shiftBefore, long[] sharpnessLastStep, long[] shiftLastStep) {
+    record TrialMechanism(long gridIndex, double[] firstCrossingEpoch, double[] sharpnessBefore, double[] shiftBefore,
+                          long[] sharpnessLastStep, long[] shiftLastStep) {
     }
 
     final List<Curve> sharpness;
@@ -88,9 +88,8 @@ final class CurvatureData {
     private static List<TrialMechanism> mechanism(SparkSession spark, AnalysisPlan plan, boolean sharpness) {
         List<TrialMechanism> out = new ArrayList<>();
         for (Row r : spark.sql(MeasureQueries.perTrialMechanism(plan, sharpness)).collectAsList()) {
-            PairKey pair = PairKey.of(((Number) r.get(1)).intValue(), r.getLong(2), r.getLong(3), r.getLong(4));
-            out.add(new TrialMechanism(List.copyOf(r.<String>getList(0)), pair, doubles(r.getList(5)),
-                    doubles(r.getList(6)), doubles(r.getList(7)), steps(r.getList(8)), steps(r.getList(9))));
+            out.add(new TrialMechanism(r.getLong(0), doubles(r.getList(1)), doubles(r.getList(2)), doubles(r.getList(3)),
+                    steps(r.getList(4)), steps(r.getList(5))));
         }
         return out;
     }

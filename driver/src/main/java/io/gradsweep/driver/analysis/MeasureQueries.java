@@ -146,7 +146,8 @@ final class MeasureQueries {
     }
 
     /**
-     * Per trial: factors, replicate, seed sources and, for each of the study's thresholds, what the
+     * Per trial: its grid index (unique in the study, so each run is matched to its own summaries
+     * even where runs of a group share seeds) and, for each of the study's thresholds, what the
      * mechanism table correlates with the time to it, over the run's points before the cell's
      * first crossing of that threshold (the earliest threshold_epoch of the cell's runs that did
      * not fail; cell = the --by factors): that crossing epoch, the mean of the run's measured
@@ -175,8 +176,7 @@ final class MeasureQueries {
         }
         return """
                 WITH runs AS (
-                  SELECT t.trial_key, %s, t.replicate, t.split_seed, t.order_seed, t.init_seed, t.steps_run, t.epochs_run,
-                         array(%s) AS first_crossing
+                  SELECT t.trial_key, t.grid_index, t.steps_run, t.epochs_run, array(%s) AS first_crossing
                   FROM trials t
                 ),
                 points AS (
@@ -186,12 +186,12 @@ final class MeasureQueries {
                          %s AS shift
                   FROM traces p JOIN runs r ON p.trial_key = r.trial_key
                 )
-                SELECT r.factors, r.replicate, r.split_seed, r.order_seed, r.init_seed, r.first_crossing,
+                SELECT r.grid_index, r.first_crossing,
                        array(%s) AS sharpness_before, array(%s) AS shift_before,
                        array(%s) AS sharpness_last_step, array(%s) AS shift_last_step
                 FROM runs r LEFT JOIN points pt ON pt.trial_key = r.trial_key
-                GROUP BY r.trial_key, r.factors, r.replicate, r.split_seed, r.order_seed, r.init_seed, r.first_crossing
-                """.formatted(factorArray(plan), crossing, sharpness ? finite("p.sharpness") : "CAST(NULL AS DOUBLE)",
+                GROUP BY r.trial_key, r.grid_index, r.first_crossing
+                """.formatted(crossing, sharpness ? finite("p.sharpness") : "CAST(NULL AS DOUBLE)",
                         finite("CASE WHEN size(p.activation_mean) > 0 THEN aggregate(p.activation_mean, 0D, (a, x) -> a + abs(x))"
                                 + " / size(p.activation_mean) END"), sharp, shift, sharpEnd, shiftEnd);
     }

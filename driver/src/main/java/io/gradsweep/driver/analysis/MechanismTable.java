@@ -50,18 +50,18 @@ final class MechanismTable {
                 Column.interval("rho, all arms [" + percent + " CI]", "rho"),
                 Column.interval("rho within arms [" + percent + " CI]", "within-arm rho"),
                 Column.of("within arms: runs (arms)", "within-arm runs", "within-arm arms")), 2);
-        Map<List<String>, CurvatureData.TrialMechanism> byRun = new HashMap<>();
+        Map<Long, CurvatureData.TrialMechanism> byRun = new HashMap<>();
         for (CurvatureData.TrialMechanism m : data.mechanism) {
-            byRun.put(key(m.factors(), m.pair()), m);
+            byRun.put(m.gridIndex(), m);
         }
         for (List<String> cell : a.groups.cells) {
             List<Run> runs = new ArrayList<>();
             for (String arm : a.groups.arms) {
-                List<String> factors = new ArrayList<>();
-                factors.add(arm);
-                factors.addAll(cell);
-                for (TimeToEvent t : a.group(cell, arm).times.get(h).runs) {
-                    runs.add(new Run(arm, t, byRun.get(key(factors, t.pair()))));
+                for (TrialRecord record : a.groups.get(cell, arm)) {
+                    TimeToEvent t = TimeToEvent.of(record, h); // the headline's time; null for a failed run
+                    if (t != null) {
+                        runs.add(new Run(arm, t, byRun.get(record.gridIndex)));
+                    }
                 }
             }
             if (runs.isEmpty()) {
@@ -156,12 +156,6 @@ final class MechanismTable {
                 : String.format(Locale.ROOT, "%s [%.2f, %.2f]", rho, r.interval().lower(), r.interval().upper());
         return TableCell.of(shown, TableCell.csvNumber(r.rho()), TableCell.csvNumber(r.interval().lower()),
                 TableCell.csvNumber(r.interval().upper()));
-    }
-
-    private static List<String> key(List<String> factors, PairKey pair) {
-        List<String> k = new ArrayList<>(factors);
-        k.add(pair.toString());
-        return k;
     }
 
     private static String caption(Analysis a, String percent) {

@@ -49,18 +49,23 @@ class MechanismReportTest {
 
     /** Per lr (the cell), the runs; the summaries over the points before the cell's first crossing. */
     private static Map<Double, List<Run>> independentRuns() throws Exception {
+        return independentRuns("lr");
+    }
+
+    /** The same with the cells {@code cell} makes (an expression of the trials' columns; "0" for one cell). */
+    private static Map<Double, List<Run>> independentRuns(String cell) throws Exception {
         String sql = """
-                WITH t AS (SELECT trial_key, activation, lr, status, steps_run, epochs_run, max_steps,
+                WITH t AS (SELECT trial_key, activation, %s AS cell, status, steps_run, epochs_run, max_steps,
                                   threshold_epoch[1] AS crossing FROM %s),
-                c AS (SELECT lr, min(crossing) AS first FROM t WHERE status <> 'failed' GROUP BY lr),
+                c AS (SELECT cell, min(crossing) AS first FROM t WHERE status <> 'failed' GROUP BY cell),
                 p AS (SELECT trial_key, step, sharpness,
                              list_avg(list_transform(activation_mean, x -> abs(x))) AS shift FROM %s)
-                SELECT t.trial_key, t.activation, t.lr, t.status, t.steps_run, t.epochs_run, t.max_steps, t.crossing,
+                SELECT t.trial_key, t.activation, t.cell, t.status, t.steps_run, t.epochs_run, t.max_steps, t.crossing,
                        avg(CASE WHEN p.step < c.first AND isfinite(p.sharpness) THEN p.sharpness END) AS sharp,
                        avg(CASE WHEN p.step < c.first AND isfinite(p.shift) THEN p.shift END) AS shift
-                FROM t JOIN c ON t.lr = c.lr JOIN p ON p.trial_key = t.trial_key
-                GROUP BY ALL ORDER BY t.lr, t.activation
-                """.formatted(DuckDb.table(out, "trials"), DuckDb.table(out, "traces"));
+                FROM t JOIN c ON t.cell = c.cell JOIN p ON p.trial_key = t.trial_key
+                GROUP BY ALL ORDER BY t.cell, t.activation
+                """.formatted(cell, DuckDb.table(out, "trials"), DuckDb.table(out, "traces"));
         Map<Double, List<Run>> byCell = new LinkedHashMap<>();
         for (Map<String, Object> r : DuckDb.query(sql)) {
             // full batch (1000 rows > the training rows): a step is an epoch, so steps and epochs compare
@@ -68,7 +73,7 @@ class MechanismReportTest {
             assertEquals(60L, ((Number) r.get("max_steps")).longValue(), "one budget for every run");
             Object crossing = r.get("crossing");
             double time = crossing == null ? Double.POSITIVE_INFINITY : ((Number) crossing).doubleValue();
-            byCell.computeIfAbsent(((Number) r.get("lr")).doubleValue(), k -> new ArrayList<>()).add(new Run(
+            byCell.computeIfAbsent(((Number) r.get("cell")).doubleValue(), k -> new ArrayList<>()).add(new Run(
                     String.valueOf(r.get("activation")), time, ((Number) r.get("steps_run")).doubleValue(),
                     ((Number) r.get("sharp")).doubleValue(), ((Number) r.get("shift")).doubleValue()));
         }
@@ -99,6 +104,26 @@ class MechanismReportTest {
             checked++;
         }
         assertEquals(4, checked);
+    }
+
+    /**
+     * One cell over both rates (--by ''): the runs of an arm share their seeds two by two (one per
+     * rate), so each must be matched to its own summaries by its grid index, not by its seeds.
+     */
+    @Test
+    void oneCellOverBothRatesMatchesItsOwnRuns() throws Exception {
+        Path oneCell = dir.resolve("report-one-cell");
+        CliRun analyze = CliRun.of("analyze", out.toString(), "--out", oneCell.toString(), "--by", "", "--master", "local[1]");
+        assertEquals(0, analyze.code, analyze.err + analyze.out);
+        List<Run> runs = independentRuns("0").get(0.0);
+        assertEquals(36, runs.size());
+        Map<String, String> row = AnalyzeCommandTest.csv(oneCell, "mechanism").stream()
+                .filter(r -> r.get("mechanism").equals("bias shift")).findFirst().orElseThrow();
+        assertEquals("36", row.get("runs"), row.toString());
+        double rho = new SpearmansCorrelation().correlation(runs.stream().mapToDouble(Run::time).toArray(),
+                runs.stream().mapToDouble(Run::shift).toArray());
+        assertEquals(rho, Double.parseDouble(row.get("rho")), 1e-9, row.toString());
+        assertEquals(withinArms(runs, false), Double.parseDouble(row.get("within-arm rho")), 1e-9, row.toString());
     }
 
     /**

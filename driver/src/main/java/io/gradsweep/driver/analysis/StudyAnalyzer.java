@@ -64,10 +64,12 @@ public final class StudyAnalyzer {
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
         plots.figures.addAll(new CurvatureFigures(analysis, data.curvature).figures);
+        plots.figures.addAll(new BiasShiftFigures(analysis, data.curvature.layerMeans).figures);
         TableBuilder curvature = CurvatureTable.of(analysis, data.curvature);
         if (curvature != null) {
             tables.tables.add(curvature);
         }
+        MechanismTable.of(analysis, data.curvature).ifPresent(tables.tables::add);
         SeedVariance.of(analysis).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
             tables.tables.add(v.table);
             v.figure().ifPresent(plots.figures::add);

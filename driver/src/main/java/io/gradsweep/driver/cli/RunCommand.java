@@ -116,13 +116,6 @@ public final class RunCommand implements Callable<Integer> {
         long maxTrials = FlagValues.longAtLeast("--max-trials", this.maxTrials, 1);
         String studyFile = files.get(0);
         Study study = loadStudy(studyFile, maxTrials);
-        if (study.replicationRule().isPresent()) {
-            // plan reads and costs a rule; training by rounds is not built yet, and running the
-            // maximum everywhere would silently ignore the rule
-            throw new UsageException(studyFile + ": replicates: " + study.replicationRule().get() + " is an adaptive rule,"
-                    + " which plan estimates but run does not train by rounds yet; write replicates: N (e.g. "
-                    + study.replicationRule().get().max() + ", the rule's maximum) to run it");
-        }
         OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {

@@ -76,6 +76,8 @@ public final class Sweep {
 
     private final Study study;
     private final OutputFolder folder;
+    /** An adaptive run's rounds so far, so that a run that ends early still records them. */
+    private List<AdaptiveRound> rounds = List.of();
     private final Options options;
     private final PrintStream log;
 
@@ -241,7 +243,7 @@ public final class Sweep {
             }
         }
         StudyTables.fewShufflePartitions(spark); // the rounds' queries are small
-        List<AdaptiveRound> rounds = new ArrayList<>();
+        List<AdaptiveRound> recorded = new ArrayList<>();
         Map<List<String>, AdaptiveRounds.Cell> decided = null;
         for (int round = 1; ; round++) {
             Map<List<String>, Integer> n = new LinkedHashMap<>(replicates);
@@ -249,8 +251,9 @@ public final class Sweep {
             StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores,
                     index -> index % max < n.get(cellOfPoint.get(index / max)));
             log.println(AdaptiveRounds.describe(round, decided, n, plan.trials()));
-            rounds.add(new AdaptiveRound(round, cells(precision, n, null)));
-            manifest = manifest.withRounds(rounds);
+            recorded.add(new AdaptiveRound(round, cells(precision, n, null)));
+            this.rounds = List.copyOf(recorded);
+            manifest = manifest.withRounds(recorded);
             folder.writeManifest(manifest);
             interrupts.check();
             if (!plan.tasks().isEmpty()) {
@@ -259,11 +262,12 @@ public final class Sweep {
             result.trained += plan.trials();
             interrupts.check();
             decided = AdaptiveRounds.decide(rule, n, precision.halfWidths(spark, folder, n, log));
-            rounds.set(rounds.size() - 1, new AdaptiveRound(round, cells(precision, n, decided)));
-            manifest = manifest.withRounds(rounds);
+            recorded.set(recorded.size() - 1, new AdaptiveRound(round, cells(precision, n, decided)));
+            this.rounds = List.copyOf(recorded);
+            manifest = manifest.withRounds(recorded);
             folder.writeManifest(manifest);
             if (AdaptiveRounds.finished(decided)) {
-                log.println(rounds.get(rounds.size() - 1).describe() + ": done");
+                log.println(recorded.get(recorded.size() - 1).describe() + ": done");
                 return manifest;
             }
             decided.forEach((cell, d) -> replicates.put(cell, d.next()));
@@ -330,6 +334,9 @@ public final class Sweep {
         try {
             folder.releaseSpace(); // on a full disk, the room the manifest is written in
             Manifest m = manifest != null ? manifest : folder.manifest().orElse(null);
+            if (m != null && !rounds.isEmpty()) {
+                m = m.withRounds(rounds);
+            }
             if (m != null) {
                 folder.writeManifest(m.withState(end.state(), end.failure(), Optional.of(end.message()),
                         Optional.of(Instant.now().toString())));

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -154,17 +153,8 @@ class AdaptiveRunTest {
         // a task per trial, so that trials commit one by one within a round
         Process p = CliJvm.start(dir.resolve("killed.log"), "run", STUDY.toString(), "--out", killed.toString(),
                 "--master", "local[1]", "--partitions", "100", "--progress-seconds", "1");
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-            while (CommittedFiles.trialFiles(killed) <= 24) { // round 1 is 24 trials; kill in round 2
-                assertTrue(p.isAlive(), () -> "the run ended before it could be killed:\n" + log());
-                assertTrue(System.nanoTime() < deadline, "round 2 did not start within 180 s");
-                Thread.sleep(10);
-            }
-        } finally {
-            p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        // round 1 is 24 trials: kill in round 2
+        CliJvm.killWhen(p, () -> CommittedFiles.trialFiles(killed) > 24, 180, AdaptiveRunTest::log);
         int before = DuckDb.rows(killed, "trials", "grid_index").size();
         assertTrue(before > 24 && before < 32, "killed in round 2: " + before + " trials committed\n" + log());
         AdaptiveRound last = manifest(killed).rounds().get(manifest(killed).rounds().size() - 1);

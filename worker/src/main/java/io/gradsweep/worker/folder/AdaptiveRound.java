@@ -53,10 +53,11 @@ public record AdaptiveRound(int number, List<Cell> cells) {
         return count(CellState.TRAINING) == 0;
     }
 
-    /** "round 2: 3 of 8 cells settled, 1 at the maximum, 4 open" or "round 2: training 5 cells". */
+    /** "round 2: 3 of 8 cells settled, 1 at the maximum, 4 open" or "round 2: training, not analysed yet (5 of 8 cells)". */
     public String describe() {
         if (!decided()) {
-            return "round " + number + ": training " + count(CellState.TRAINING) + " of " + cells.size() + " cells";
+            return "round " + number + ": training, not analysed yet (" + count(CellState.TRAINING) + " of " + cells.size()
+                    + " cells)";
         }
         return "round " + number + ": " + count(CellState.SETTLED) + " of " + cells.size() + " cells settled, "
                 + count(CellState.AT_MAX) + " at the maximum without settling, " + count(CellState.OPEN) + " open";

@@ -44,7 +44,7 @@ class ManifestTest {
         Manifest back = assertInstanceOf(Manifest.Reading.Ours.class, Manifest.read(m.toJson())).manifest();
         assertEquals(m, back);
         assertEquals("round 1: 1 of 2 cells settled, 0 at the maximum without settling, 1 open", back.rounds().get(0).describe());
-        assertEquals("round 2: training 2 of 2 cells", back.rounds().get(1).describe());
+        assertEquals("round 2: training, not analysed yet (2 of 2 cells)", back.rounds().get(1).describe());
         assertEquals(java.util.List.of(), new Manifest("tiny", "53bdec32ed45aa0011", "0.1.0", Manifest.State.RUNNING,
                 Optional.empty(), Optional.empty(), 8, "activation", "s", Optional.empty(), Map.of(), Map.of(), "t").rounds());
         assertTrue(!new String(back.withRounds(java.util.List.of()).toJson(), StandardCharsets.UTF_8).contains("rounds"),

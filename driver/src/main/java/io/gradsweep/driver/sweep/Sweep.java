@@ -165,7 +165,7 @@ public final class Sweep {
                         study.name(), study.replicationRule().get(), study.trialCount(), done.size(), result.cores);
                 manifest = manifest(spark);
                 folder.writeManifest(manifest);
-                folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
+                reserveRoomFor(manifest);
                 manifest = trainByRounds(spark, jsc, fence, interrupts, result, targetTasks, manifest);
             } else {
                 StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
@@ -173,8 +173,7 @@ public final class Sweep {
                         study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
                 manifest = manifest(spark);
                 folder.writeManifest(manifest);
-                // room for the last manifest (a few times its size), should the tasks fill the disk
-                folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
+                reserveRoomFor(manifest);
                 interrupts.check();
                 if (!plan.tasks().isEmpty()) {
                     train(jsc, plan, fence, result);
@@ -266,12 +265,18 @@ public final class Sweep {
             this.rounds = List.copyOf(recorded);
             manifest = manifest.withRounds(recorded);
             folder.writeManifest(manifest);
+            reserveRoomFor(manifest); // the rounds make it grow
             if (AdaptiveRounds.finished(decided)) {
                 log.println(recorded.get(recorded.size() - 1).describe() + ": done");
                 return manifest;
             }
             decided.forEach((cell, d) -> replicates.put(cell, d.next()));
         }
+    }
+
+    /** Room for the last manifest (a few times this one's size), should the tasks fill the disk. */
+    private void reserveRoomFor(Manifest manifest) throws IOException {
+        folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
     }
 
     /** The manifest's record of a round's cells: all training while {@code decided} is null. */

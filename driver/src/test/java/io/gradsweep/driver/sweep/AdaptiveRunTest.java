@@ -173,11 +173,38 @@ class AdaptiveRunTest {
         assertEquals(manifest(clean).rounds(), manifest(killed).rounds(), "the same rounds");
     }
 
-    private static String log() {
+    @Test
+    void anInterruptedAdaptiveRunKeepsItsRoundsInTheManifest() throws Exception {
+        Path out = dir.resolve("interrupted");
+        Process p = CliJvm.start(dir.resolve("interrupted.log"), "run", STUDY.toString(), "--out", out.toString(),
+                "--master", "local[1]", "--partitions", "100", "--progress-seconds", "1");
         try {
-            return Files.readString(dir.resolve("killed.log"));
+            CliJvm.await(p, () -> CommittedFiles.trialFiles(out) > 24, 180, () -> read("interrupted.log"));
+            // SIGTERM: a test run as a background job has SIGINT ignored from the start
+            new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).inheritIO().start().waitFor();
+            assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), read("interrupted.log"));
+        } finally {
+            p.destroyForcibly();
+        }
+        assertEquals(130, p.exitValue(), read("interrupted.log"));
+        Manifest m = manifest(out);
+        assertEquals(Manifest.State.INTERRUPTED, m.state());
+        assertEquals(2, m.rounds().size(), "round 1 decided, round 2 being trained: " + m.rounds());
+        assertTrue(m.rounds().get(0).decided() && !m.rounds().get(1).decided(), m.rounds().toString());
+        CliRun status = CliRun.of("status", out.toString());
+        assertTrue(status.out.contains("adaptive replication: round 2: training, not analysed yet (3 of 3 cells)"),
+                status.out);
+    }
+
+    private static String read(String log) {
+        try {
+            return Files.readString(dir.resolve(log));
         } catch (IOException e) {
             return e.toString();
         }
+    }
+
+    private static String log() {
+        return read("killed.log");
     }
 }

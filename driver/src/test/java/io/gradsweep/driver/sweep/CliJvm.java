@@ -31,17 +31,23 @@ final class CliJvm {
     static void killWhen(Process p, java.util.concurrent.Callable<Boolean> ready, int seconds,
             java.util.function.Supplier<String> log) throws Exception {
         try {
-            long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
-            while (!ready.call()) {
-                org.junit.jupiter.api.Assertions.assertTrue(p.isAlive(), () -> "the run ended before it could be killed:\n"
-                        + log.get());
-                org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "not ready to kill within "
-                        + seconds + " s:\n" + log.get());
-                Thread.sleep(10);
-            }
+            await(p, ready, seconds, log);
         } finally {
             p.destroyForcibly();
             p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls {@code ready} until it holds; fails if {@code p} ends first or {@code seconds} pass, with its {@code log}. */
+    static void await(Process p, java.util.concurrent.Callable<Boolean> ready, int seconds,
+            java.util.function.Supplier<String> log) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (!ready.call()) {
+            org.junit.jupiter.api.Assertions.assertTrue(p.isAlive(), () -> "the run ended before it could be stopped:\n"
+                    + log.get());
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "not ready within "
+                    + seconds + " s:\n" + log.get());
+            Thread.sleep(10);
         }
     }
 }

@@ -184,7 +184,7 @@ class PlanCommandTest {
     @Test
     void helpDescribesPlan() {
         assertEquals(0, run("plan", "--help"));
-        assertTrue(out.contains("Usage: gradsweep plan [-h] [--bench-seconds=S] [--max-trials=N] STUDY.yaml")
+        assertTrue(out.contains("Usage: gradsweep plan [-h] [--bench-seconds=S] [--max-trials=N] [--pilot=DIR] STUDY.yaml")
                 && out.contains("(default 1)"), out);
         assertEquals(0, run("--help"));
         assertTrue(out.contains("plan     validate a study file"), out);

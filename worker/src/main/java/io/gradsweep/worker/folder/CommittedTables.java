@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
@@ -269,24 +271,35 @@ public final class CommittedTables {
             problems.add(new Problem(table, "", tableRoot, Kind.LINK, "the whole " + table + " table", false));
             return out;
         }
-        for (FolderTree.Entry e : files.list(tableRoot)) {
+        List<FolderTree.Entry> top = files.list(tableRoot);
+        Set<String> topNames = names(top);
+        for (FolderTree.Entry e : top) {
             if (e.kind() == FolderTree.Kind.DIRECTORY && FolderLayout.isPartitionDirectory(e.name())) {
-                for (FolderTree.Entry f : files.list(e.path())) {
-                    check(files, f, e.name() + "/" + f.name(), table, studyHash, problems, uncommitted, out);
+                List<FolderTree.Entry> partition = files.list(e.path());
+                Set<String> partitionNames = names(partition);
+                for (FolderTree.Entry f : partition) {
+                    check(files, f, partitionNames, e.name() + "/" + f.name(), table, studyHash, problems, uncommitted, out);
                 }
             } else {
-                check(files, e, e.name(), table, studyHash, problems, uncommitted, out);
+                check(files, e, topNames, e.name(), table, studyHash, problems, uncommitted, out);
             }
         }
         return out;
     }
 
-    private static void check(FolderFiles files, FolderTree.Entry f, String relative, String table, String studyHash,
-                              List<Problem> problems, List<FolderTree.Entry> uncommitted, List<Checked> out)
-            throws IOException {
+    private static Set<String> names(List<FolderTree.Entry> entries) {
+        Set<String> names = new HashSet<>();
+        entries.forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    /** Checks one file; {@code siblings} are the names listed with it (for a checksum's file). */
+    private static void check(FolderFiles files, FolderTree.Entry f, Set<String> siblings, String relative, String table,
+                              String studyHash, List<Problem> problems, List<FolderTree.Entry> uncommitted,
+                              List<Checked> out) throws IOException {
         String name = f.name();
         if (name.startsWith(".") || name.startsWith("_")) { // hidden: readers skip it
-            if (f.kind() == FolderTree.Kind.FILE && FolderLayout.isPartTemporary(name) && !isChecksumOfExisting(files, f)) {
+            if (f.kind() == FolderTree.Kind.FILE && FolderLayout.isPartTemporary(name) && !isChecksumOfExisting(name, siblings)) {
                 uncommitted.add(f);
             }
             return;
@@ -340,14 +353,12 @@ public final class CommittedTables {
         out.add(new Checked(f, relative, true, false));
     }
 
-    /** A checksum file ({@code .NAME.crc}) whose file NAME is there: it belongs to that file. */
-    private static boolean isChecksumOfExisting(FolderFiles files, FolderTree.Entry f) throws IOException {
-        String name = f.name();
-        if (!name.endsWith(".crc")) {
-            return false;
-        }
-        Path of = new Path(f.path().getParent(), name.substring(1, name.length() - ".crc".length()));
-        return files.kindOf(of).isPresent();
+    /**
+     * A checksum file ({@code .NAME.crc}) whose file NAME was listed with it: it belongs to that
+     * file. From the one listing, not a look-up per checksum (a listing each on HDFS).
+     */
+    private static boolean isChecksumOfExisting(String name, Set<String> siblings) {
+        return name.endsWith(".crc") && siblings.contains(name.substring(1, name.length() - ".crc".length()));
     }
 
     /** What a trials file holds: its grid indexes and statuses, and a study hash not ours if it has one. */

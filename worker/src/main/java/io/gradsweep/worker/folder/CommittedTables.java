@@ -178,16 +178,25 @@ public final class CommittedTables {
      * local folder, without Hadoop (status); both count and name every file alike.
      */
     public static CommittedTables read(FolderFiles files, Path root, String studyHash) throws IOException {
+        // The trials table is listed first: a task commits its traces file, then its trials file,
+        // so a trials file listed is sure to have its traces file in the later listing, even while
+        // a run commits tasks (status reads while a run works). Listed the other way round, a task
+        // committed between the two listings showed as trials whose traces were missing.
+        List<Problem> trialsProblems = new ArrayList<>();
+        List<FolderTree.Entry> trialsUncommitted = new ArrayList<>();
+        List<Checked> trials = new ArrayList<>(scan(files, root, TrialsTable.NAME, studyHash, trialsProblems,
+                trialsUncommitted));
         List<Problem> problems = new ArrayList<>();
         List<FolderTree.Entry> uncommitted = new ArrayList<>();
         Map<String, Checked> traces = new LinkedHashMap<>();
         for (Checked c : scan(files, root, TracesTable.NAME, studyHash, problems, uncommitted)) {
             traces.put(c.relative, c);
         }
+        problems.addAll(trialsProblems); // named in the order of the tables, traces first
+        uncommitted.addAll(trialsUncommitted);
         List<Task> tasks = new ArrayList<>();
         Map<Long, Path> owner = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
-        List<Checked> trials = new ArrayList<>(scan(files, root, TrialsTable.NAME, studyHash, problems, uncommitted));
         // of two files holding the same trials, count the one whose task is whole (a copied
         // trials file has no traces file beside it); then by name
         trials.sort(Comparator.comparing((Checked t) -> !(t.whole && traces.containsKey(t.relative)

@@ -18,6 +18,7 @@ import org.apache.hadoop.fs.Path;
 import org.apache.parquet.ParquetReadOptions;
 import org.apache.parquet.io.InputFile;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -78,22 +79,7 @@ class VanishingFilesTest {
         boolean[] vanished = {false};
         int[] opens = {opensBefore};
         FolderFiles local = new LocalFolderFiles();
-        FolderFiles vanishing = new FolderFiles() {
-            @Override
-            public List<FolderTree.Entry> list(Path dir) throws IOException {
-                return local.list(dir);
-            }
-
-            @Override
-            public InputStream open(Path file) throws IOException {
-                return local.open(file);
-            }
-
-            @Override
-            public long modifiedMillis(Path file) throws IOException {
-                return local.modifiedMillis(file);
-            }
-
+        FolderFiles vanishing = new Delegating(local) {
             @Override
             public InputFile parquet(Path file) throws IOException {
                 if (!vanished[0] && file.toUri().getPath().endsWith(target) && opens[0]-- == 0) {
@@ -101,16 +87,89 @@ class VanishingFilesTest {
                 }
                 return local.parquet(file);
             }
-
-            @Override
-            public ParquetReadOptions parquetOptions() {
-                return local.parquetOptions();
-            }
         };
         CommittedTables read = CommittedTables.read(vanishing, out, source.studyHash());
 
         assertTrue(vanished[0], "the file vanished during the reading");
         assertReadAsGone(read);
+    }
+
+    /**
+     * A task that commits while status lists the folder (its traces file, then its trials file,
+     * in every partition), here between the listing of the first partition directory and the
+     * rest: whatever of it the listings catch, no trials file shows without its traces file.
+     */
+    @Test
+    void aTaskCommittedWhileTheTablesAreListedIsNoProblem() throws IOException {
+        String name = PartFiles.finalName(second.taskKey());
+        java.nio.file.Path folder = java.nio.file.Path.of(out.toUri());
+        java.nio.file.Path staging = java.nio.file.Files.createDirectories(tmp.resolve("staging"));
+        List<java.nio.file.Path> committed;
+        try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(folder)) {
+            committed = files.filter(f -> f.getFileName().toString().equals(name)).sorted().toList();
+        }
+        assertEquals(4, committed.size(), "the task's files in two partitions of both tables: " + committed);
+        for (java.nio.file.Path f : committed) { // as before the task committed
+            java.nio.file.Files.move(f, staging.resolve(folder.relativize(f).toString().replace('/', '_')));
+        }
+        FolderFiles local = new LocalFolderFiles();
+        boolean[] done = {false};
+        FolderFiles committing = new Delegating(local) {
+            @Override
+            public List<FolderTree.Entry> list(Path dir) throws IOException {
+                List<FolderTree.Entry> listed = local.list(dir);
+                if (!done[0] && dir.getName().startsWith("activation=")) {
+                    done[0] = true;
+                    for (String table : List.of("traces", "trials")) { // the task's commit order
+                        for (java.nio.file.Path f : committed) {
+                            if (folder.relativize(f).startsWith(table)) {
+                                java.nio.file.Files.move(staging.resolve(folder.relativize(f).toString().replace('/', '_')), f);
+                            }
+                        }
+                    }
+                }
+                return listed;
+            }
+        };
+        CommittedTables read = CommittedTables.read(committing, out, source.studyHash());
+
+        assertTrue(done[0], "the task committed during the reading");
+        assertEquals(List.of(), read.problems(), "a task committing is no problem of the folder");
+        assertTrue(read.countsByStatus().values().stream().mapToLong(Long::longValue).sum() >= 2, "the first task's trials");
+    }
+
+    /** Local files, with one method or another replaced by a test. */
+    private static class Delegating implements FolderFiles {
+        private final FolderFiles files;
+
+        Delegating(FolderFiles files) {
+            this.files = files;
+        }
+
+        @Override
+        public List<FolderTree.Entry> list(Path dir) throws IOException {
+            return files.list(dir);
+        }
+
+        @Override
+        public InputStream open(Path file) throws IOException {
+            return files.open(file);
+        }
+
+        @Override
+        public long modifiedMillis(Path file) throws IOException {
+            return files.modifiedMillis(file);
+        }
+
+        @Override
+        public InputFile parquet(Path file) throws IOException {
+            return files.parquet(file);
+        }
+
+        @Override
+        public ParquetReadOptions parquetOptions() {
+            return files.parquetOptions();
+        }
     }
 
     private void assertReadAsGone(CommittedTables read) {

@@ -21,7 +21,7 @@ import org.slf4j.spi.SLF4JServiceProvider;
  * A logging back end for {@code status} of a local folder, which bin/gradsweep names with
  * {@code -Dslf4j.provider}: warnings and errors to stderr, in conf/log4j2.properties's pattern,
  * and nothing else, as that file sets. Log4j itself would start its plugin system and read its
- * configuration for a command that logs nothing when all is well: a fifth of status's CPU time.
+ * configuration for a command that logs nothing when all is well: a sixth of status's CPU time.
  * Every other command, and status of a folder elsewhere (Hadoop logs there), keeps log4j.
  */
 public final class WarningsToStderr implements SLF4JServiceProvider {

@@ -51,7 +51,9 @@ public final class StatusCommand implements Callable<Integer> {
         try {
             Optional<Manifest> manifest = folder.manifest();
             if (manifest.isEmpty()) {
-                throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": no study has run there");
+                // a run writes its manifest once Spark has started, seconds after it took the lock
+                throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": " + folder.lock()
+                        .map(h -> "a run is starting there (held by " + h + ")").orElse("no study has run there"));
             }
             Manifest m = manifest.get();
             CommittedTables tables = folder.tables(m);

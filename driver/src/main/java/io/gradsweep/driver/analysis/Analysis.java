@@ -37,12 +37,18 @@ final class Analysis {
     final List<EffectHeterogeneity> heterogeneity;
 
     Analysis(Study study, AnalysisPlan plan, StudyData data) {
+        this(study, plan, data, cell -> null);
+    }
+
+    /** As {@link #Analysis(Study, AnalysisPlan, StudyData)}, a cell planning only {@code plannedReplicates} (null: all; see Groups). */
+    Analysis(Study study, AnalysisPlan plan, StudyData data,
+            java.util.function.Function<List<String>, Integer> plannedReplicates) {
         this.study = study;
         this.plan = plan;
         this.data = data;
         this.level = plan.level();
         this.compared = plan.secondary().stream().map(Measure::ofColumn).toList();
-        this.groups = Groups.of(study, plan, data.trials);
+        this.groups = Groups.of(study, plan, data.trials, plannedReplicates);
         this.reference = plan.reference().orElse(groups.arms.get(0));
         if (!groups.arms.contains(reference)) {
             throw new IllegalArgumentException(plan.referenceSource() + " " + reference + ": not a value of " + plan.compare().name()
@@ -225,6 +231,11 @@ final class Analysis {
 
     /** The label of the --by factors' values from the {@code first}-th factor on. */
     String cellLabel(List<String> values, int first) {
+        return cellLabel(plan, values, first);
+    }
+
+    /** As {@link #cellLabel(List, int)}, for a plan without an analysis (adaptive replication's rounds). */
+    static String cellLabel(AnalysisPlan plan, List<String> values, int first) {
         if (values.isEmpty()) {
             return "all trials";
         }

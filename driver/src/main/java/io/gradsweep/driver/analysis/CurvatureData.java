@@ -8,10 +8,11 @@ import org.apache.spark.sql.SparkSession;
 
 /**
  * What the curvature part of the report takes from Spark: per group and step the quartiles of
- * sharpness, of the edge of stability and of the mean activation (averaged over hidden layers: the
- * bias shift), and per trial the time to the edge and the sharpness at the primary threshold's
- * crossing. Empty when the traces have no sharpness column (studies run before it existed) or no
- * trial measured it; the bias-shift curves are there either way.
+ * sharpness, of the edge of stability and of each hidden layer's mean activation (the bias shift),
+ * per trial the time to the edge and the sharpness at the primary threshold's crossing, and per
+ * trial the sharpness and bias-shift summaries the mechanism table correlates with the time to a
+ * threshold. The sharpness parts are empty when the traces have no sharpness column (studies run
+ * before it existed) or no trial measured it; the bias-shift parts are there either way.
  */
 final class CurvatureData {
     /**
@@ -22,43 +23,92 @@ final class CurvatureData {
                           double[] sharpnessAtThreshold) {
     }
 
+    /** One hidden layer's mean-activation quartiles in a group (the curve's factors) of runs of one depth. */
+    record LayerCurve(Curve curve, long depth, int layer) {
+    }
+
+    /**
+     * One trial's mechanism summaries, per study threshold (see
+     * {@link MeasureQueries#perTrialMechanism}), and the last step each summarises: NaN and -1
+     * where there is none (no point before the crossing, nothing measured, or no run of the cell crossed).
+     */
+    record TrialMechanism(long gridIndex, double[] firstCrossingEpoch, double[] sharpnessBefore, double[] shiftBefore,
+                          long[] sharpnessLastStep, long[] shiftLastStep) {
+    }
+
     final List<Curve> sharpness;
     final List<Curve> edge;
-    final List<Curve> activationMean;
+    final List<LayerCurve> layerMeans;
     final List<TrialCurvature> trials;
+    final List<TrialMechanism> mechanism;
 
-    private CurvatureData(List<Curve> sharpness, List<Curve> edge, List<Curve> activationMean,
-                          List<TrialCurvature> trials) {
+    private CurvatureData(List<Curve> sharpness, List<Curve> edge, List<LayerCurve> layerMeans,
+                          List<TrialCurvature> trials, List<TrialMechanism> mechanism) {
         this.sharpness = sharpness;
         this.edge = edge;
-        this.activationMean = activationMean;
+        this.layerMeans = layerMeans;
         this.trials = trials;
+        this.mechanism = mechanism;
     }
 
     static CurvatureData query(SparkSession spark, AnalysisPlan plan) {
-        List<Curve> means = StudyData.curves(spark, MeasureQueries.curves(plan,
-                "aggregate(p.activation_mean, 0D, (acc, x) -> acc + x) / size(p.activation_mean)",
-                "size(p.activation_mean) > 0"));
-        if (!Arrays.asList(spark.table("traces").columns()).contains("sharpness")) {
-            return new CurvatureData(List.of(), List.of(), means, List.of());
+        List<LayerCurve> means = layerCurves(spark, plan);
+        boolean measured = Arrays.asList(spark.table("traces").columns()).contains("sharpness");
+        List<TrialMechanism> mechanism = plan.thresholds().isEmpty() ? List.of() : mechanism(spark, plan, measured);
+        if (!measured) {
+            return new CurvatureData(List.of(), List.of(), means, List.of(), mechanism);
         }
         List<Curve> sharpness = StudyData.curves(spark, MeasureQueries.curves(plan, "p.sharpness", "NOT isnan(p.sharpness)"));
         if (sharpness.isEmpty()) {
-            return new CurvatureData(List.of(), List.of(), means, List.of());
+            return new CurvatureData(List.of(), List.of(), means, List.of(), mechanism);
         }
         List<Curve> edge = StudyData.curves(spark, MeasureQueries.curves(plan, MeasureQueries.edgeOfStability(),
                 "NOT isnan(p.sharpness) AND " + MeasureQueries.edgeOfStability() + " IS NOT NULL"));
         List<TrialCurvature> trials = new ArrayList<>();
         for (Row r : spark.sql(MeasureQueries.perTrialCurvature(plan)).collectAsList()) {
-            List<Object> at = r.getList(7);
-            double[] atThreshold = new double[at.size()];
-            for (int i = 0; i < atThreshold.length; i++) {
-                atThreshold[i] = at.get(i) == null ? Double.NaN : ((Number) at.get(i)).doubleValue();
-            }
+            double[] atThreshold = doubles(r.getList(7));
             PairKey pair = PairKey.of(((Number) r.get(1)).intValue(), r.getLong(2), r.getLong(3), r.getLong(4));
             trials.add(new TrialCurvature(List.copyOf(r.<String>getList(0)), pair,
                     r.isNullAt(5) ? Double.NaN : r.getDouble(5), r.isNullAt(6) ? -1 : r.getLong(6), atThreshold));
         }
-        return new CurvatureData(sharpness, edge, means, trials);
+        return new CurvatureData(sharpness, edge, means, trials, mechanism);
+    }
+
+    private static List<LayerCurve> layerCurves(SparkSession spark, AnalysisPlan plan) {
+        List<LayerCurve> out = new ArrayList<>();
+        for (Curve c : StudyData.curves(spark, MeasureQueries.layerActivationCurves(plan))) {
+            List<String> key = c.factors();
+            int k = key.size();
+            Curve group = new Curve(List.copyOf(key.subList(0, k - 2)), c.steps(), c.n(), c.q1(), c.median(), c.q3());
+            out.add(new LayerCurve(group, Long.parseLong(key.get(k - 2)), Integer.parseInt(key.get(k - 1))));
+        }
+        return out;
+    }
+
+    private static List<TrialMechanism> mechanism(SparkSession spark, AnalysisPlan plan, boolean sharpness) {
+        List<TrialMechanism> out = new ArrayList<>();
+        for (Row r : spark.sql(MeasureQueries.perTrialMechanism(plan, sharpness)).collectAsList()) {
+            out.add(new TrialMechanism(r.getLong(0), doubles(r.getList(1)), doubles(r.getList(2)), doubles(r.getList(3)),
+                    steps(r.getList(4)), steps(r.getList(5))));
+        }
+        return out;
+    }
+
+    /** A list of nullable steps, null as -1. */
+    private static long[] steps(List<Object> values) {
+        long[] out = new long[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i) == null ? -1 : ((Number) values.get(i)).longValue();
+        }
+        return out;
+    }
+
+    /** A list of nullable numbers as doubles, null as NaN. */
+    private static double[] doubles(List<Object> values) {
+        double[] out = new double[values.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = values.get(i) == null ? Double.NaN : ((Number) values.get(i)).doubleValue();
+        }
+        return out;
     }
 }

@@ -9,9 +9,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The report's "why" figures: sharpness against step with the edge of stability (Cohen et al.
- * 2021), and the mean activation against step (the bias shift of Clevert et al. 2015), each per
- * arm and cell with the interquartile band across seeds.
+ * The report's sharpness figure: sharpness against step with the edge of stability (Cohen et al.
+ * 2021), per arm and cell with the interquartile band across seeds. The bias shift has its own
+ * figures ({@link BiasShiftFigures}).
  */
 final class CurvatureFigures {
     final List<ReportPlots.Figure> figures = new ArrayList<>();
@@ -27,12 +27,6 @@ final class CurvatureFigures {
                     + " descent sharpness typically rises to that line and hovers there.",
                     chart("Sharpness: median and interquartile range across seeds", "sharpness", data.sharpness,
                             data.edge)));
-        }
-        if (!data.activationMean.isEmpty()) {
-            figures.add(new ReportPlots.Figure("bias-shift", "Mean activation of the hidden units (averaged over the"
-                    + " hidden layers, on the evaluation subset) against step: median and interquartile range"
-                    + " across seeds. Far from 0 is a bias shift, which the ELU paper argues slows learning.",
-                    chart("Mean hidden activation (bias shift)", "mean activation", data.activationMean, List.of())));
         }
     }
 
@@ -74,7 +68,8 @@ final class CurvatureFigures {
         return c.factors().subList(1, c.factors().size());
     }
 
-    private static BandSeries series(String name, Curve c) {
+    /** A group's quartile curve as a band series against step. */
+    static BandSeries series(String name, Curve c) {
         double[] x = new double[c.steps().length];
         for (int i = 0; i < x.length; i++) {
             x[i] = c.steps()[i];

@@ -31,15 +31,28 @@ final class Groups {
      * group, even one with no trial done yet, and how many trials each should have.
      */
     static Groups of(Study study, AnalysisPlan plan, List<TrialRecord> records) {
+        return of(study, plan, records, cell -> null);
+    }
+
+    /**
+     * As {@link #of(Study, AnalysisPlan, List)}, where a cell plans only the replicates below
+     * {@code replicates.apply(cell)} (null: all): an adaptive study's cells plan what its rounds gave them.
+     */
+    static Groups of(Study study, AnalysisPlan plan, List<TrialRecord> records,
+            java.util.function.Function<List<String>, Integer> replicates) {
         Set<String> arms = new LinkedHashSet<>();
         Set<List<String>> cells = new LinkedHashSet<>();
         Map<List<String>, Long> expected = new LinkedHashMap<>();
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext();) {
             StudyTrial t = it.next();
             List<String> factors = factorsOf(t, plan);
+            List<String> cell = factors.subList(1, factors.size());
             arms.add(factors.get(0));
-            cells.add(factors.subList(1, factors.size()));
-            expected.merge(factors, 1L, Long::sum);
+            cells.add(cell);
+            Integer planned = replicates.apply(cell);
+            if (planned == null || t.index() % study.replicates() < planned) {
+                expected.merge(factors, 1L, Long::sum);
+            }
         }
         Groups g = new Groups(List.copyOf(arms), List.copyOf(cells));
         g.expected.putAll(expected);
@@ -72,6 +85,12 @@ final class Groups {
             values.add(label(it.next(), f));
         }
         return List.copyOf(values);
+    }
+
+    /** The cell a trial belongs to: its --by factors' values, as {@link TrialRecord#cell} names them. */
+    static List<String> cellOf(StudyTrial t, AnalysisPlan plan) {
+        List<String> factors = factorsOf(t, plan);
+        return factors.subList(1, factors.size());
     }
 
     private static List<String> factorsOf(StudyTrial t, AnalysisPlan plan) {

@@ -128,6 +128,74 @@ final class MeasureQueries {
                 """.formatted(factorArray(plan), atCrossing);
     }
 
+    /**
+     * Quartiles of each hidden layer's mean activation per (factors, depth, layer, step): the
+     * per-layer bias shift. The group key is the factors followed by the depth and the layer
+     * (1 = input side) as text, so {@link StudyData#curves} reads it as any other curve.
+     */
+    static String layerActivationCurves(AnalysisPlan plan) {
+        return """
+                SELECT concat(%s, array(CAST(depth AS STRING), CAST(layer AS STRING))) AS group_key, step, count(*) AS n,
+                       percentile(v, array(0.25, 0.5, 0.75)) AS q
+                FROM (SELECT %s, t.depth, m.pos + 1 AS layer, p.step, double(m.v) AS v
+                      FROM traces p JOIN trials t ON p.trial_key = t.trial_key
+                      LATERAL VIEW posexplode(p.activation_mean) m AS pos, v)
+                WHERE NOT isnan(v) AND abs(v) != double('Infinity')
+                GROUP BY %s, depth, layer, step
+                """.formatted(FACTORS, factorArray(plan), FACTORS);
+    }
+
+    /**
+     * Per trial: its grid index (unique in the study, so each run is matched to its own summaries
+     * even where runs of a group share seeds) and, for each of the study's thresholds, what the
+     * mechanism table correlates with the time to it, over the run's points before the cell's
+     * first crossing of that threshold (the earliest threshold_epoch of the cell's runs that did
+     * not fail; cell = the --by factors): that crossing epoch, the mean of the run's measured
+     * sharpness, the mean over the points of the mean over hidden layers of |activation mean|, and
+     * the last step each of the two summarises. "Before" is by epoch, so the window is the same time for every
+     * run of a cell whatever its batch size; non-finite values (a diverging run's last points) are
+     * skipped. {@code sharpness} false: the traces have no sharpness column (NULL sharpness).
+     */
+    static String perTrialMechanism(AnalysisPlan plan, boolean sharpness) {
+        StringJoiner cell = new StringJoiner(", ");
+        plan.by().forEach(f -> cell.add(f.sqlLabel()));
+        String window = cell.length() == 0 ? "()" : "(PARTITION BY " + cell + ")";
+        StringJoiner crossing = new StringJoiner(", ");
+        StringJoiner sharp = new StringJoiner(", ");
+        StringJoiner shift = new StringJoiner(", ");
+        StringJoiner sharpEnd = new StringJoiner(", ");
+        StringJoiner shiftEnd = new StringJoiner(", ");
+        for (int i = 1; i <= plan.thresholds().size(); i++) {
+            crossing.add("min(CASE WHEN t.status <> 'failed' THEN element_at(t.threshold_epoch, " + i + ") END) OVER " + window);
+            // a relative hair below the crossing: a point's epoch is recomputed here, the crossing's was stored
+            String before = "pt.epoch < element_at(r.first_crossing, " + i + ") * (1 - 1e-9)";
+            sharp.add("avg(CASE WHEN " + before + " THEN pt.sharpness END)");
+            shift.add("avg(CASE WHEN " + before + " THEN pt.shift END)");
+            sharpEnd.add("max(CASE WHEN " + before + " AND pt.sharpness IS NOT NULL THEN pt.step END)");
+            shiftEnd.add("max(CASE WHEN " + before + " AND pt.shift IS NOT NULL THEN pt.step END)");
+        }
+        return """
+                WITH runs AS (
+                  SELECT t.trial_key, t.grid_index, t.steps_run, t.epochs_run, array(%s) AS first_crossing
+                  FROM trials t
+                ),
+                points AS (
+                  SELECT p.trial_key, p.step,
+                         CASE WHEN p.step = 0 THEN 0D ELSE p.step * r.epochs_run / nullif(r.steps_run, 0) END AS epoch,
+                         %s AS sharpness,
+                         %s AS shift
+                  FROM traces p JOIN runs r ON p.trial_key = r.trial_key
+                )
+                SELECT r.grid_index, r.first_crossing,
+                       array(%s) AS sharpness_before, array(%s) AS shift_before,
+                       array(%s) AS sharpness_last_step, array(%s) AS shift_last_step
+                FROM runs r LEFT JOIN points pt ON pt.trial_key = r.trial_key
+                GROUP BY r.trial_key, r.grid_index, r.first_crossing
+                """.formatted(crossing, sharpness ? finite("p.sharpness") : "CAST(NULL AS DOUBLE)",
+                        finite("CASE WHEN size(p.activation_mean) > 0 THEN aggregate(p.activation_mean, 0D, (a, x) -> a + abs(x))"
+                                + " / size(p.activation_mean) END"), sharp, shift, sharpEnd, shiftEnd);
+    }
+
     /** Median gradient norm of each layer at initialisation (step 0), per (factors, depth, layer). */
     static String initialGradients(AnalysisPlan plan) {
         return """

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 
 /**
@@ -60,19 +61,27 @@ public final class StudyAnalyzer {
         StudyData data = query();
         log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", data.trials.size(),
                 (System.nanoTime() - started) / 1e9);
-        Analysis analysis = new Analysis(study, plan, data);
+        // an adaptive study's cells plan the replicates its rounds gave them (by the run's cell labels)
+        Map<String, Integer> rounds = manifest.rounds().isEmpty() ? Map.of()
+                : manifest.rounds().get(manifest.rounds().size() - 1).cells().stream().collect(
+                        java.util.stream.Collectors.toMap(c -> c.cell(), c -> c.replicates()));
+        Analysis analysis = new Analysis(study, plan, data, cell -> rounds.get(Analysis.cellLabel(plan, cell, 0)));
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
         plots.figures.addAll(new CurvatureFigures(analysis, data.curvature).figures);
+        plots.figures.addAll(new BiasShiftFigures(analysis, data.curvature.layerMeans).figures);
         TableBuilder curvature = CurvatureTable.of(analysis, data.curvature);
         if (curvature != null) {
             tables.tables.add(curvature);
         }
+        MechanismTable.of(analysis, data.curvature).ifPresent(tables.tables::add);
         SeedVariance.of(analysis).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
             tables.tables.add(v.table);
             v.figure().ifPresent(plots.figures::add);
         });
-        Report report = document(analysis, tables, plots, manifest);
+        Optional<ReplicationTable> replication = ReplicationTable.of(study.replicationRule(), manifest.rounds());
+        replication.ifPresent(x -> tables.tables.add(x.table));
+        Report report = document(analysis, tables, plots, manifest, replication);
 
         Files.createDirectories(dir.resolve("tables"));
         for (TableBuilder t : tables.tables) {
@@ -89,11 +98,7 @@ public final class StudyAnalyzer {
 
     private StudyData query() throws IOException {
         SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name(), sparkSettings);
-        if (!spark.conf().contains("spark.sql.shuffle.partitions")) {
-            // Spark's default of 200 shuffle partitions is made for big joins; the analysis' group-bys
-            // have a row per trial or per curve point, so a few partitions per core suffice
-            spark.conf().set("spark.sql.shuffle.partitions", Math.max(4, 4 * spark.sparkContext().defaultParallelism()));
-        }
+        StudyTables.fewShufflePartitions(spark);
         try {
             if (!StudyTables.register(spark, folder, study.hash(), log)) {
                 throw new IllegalArgumentException(folder.uri() + " holds no finished trial yet: nothing to analyse");
@@ -104,20 +109,27 @@ public final class StudyAnalyzer {
         }
     }
 
-    private Report document(Analysis a, ReportTables tables, ReportPlots plots, Manifest manifest) {
+    private Report document(Analysis a, ReportTables tables, ReportPlots plots, Manifest manifest,
+            Optional<ReplicationTable> replication) {
         Report r = new Report("Study " + study.name() + ": " + plan.compare().name() + " compared"
                 + (plan.by().isEmpty() ? "" : " by " + String.join(", ", plan.by().stream().map(Factor::name).toList())));
         if (a.headline >= 0 && !a.headlineComparisons.isEmpty()) {
             r.heading("Answer: does " + plan.compare().name() + " change the epochs to train loss "
                     + plan.thresholds().get(a.headline) + "?");
-            r.answer(CellAnswers.of(a.headlineComparisons, a::cellLabel, a.exploratory, a.level));
+            List<String> answer = new java.util.ArrayList<>(CellAnswers.of(a.headlineComparisons, a::cellLabel,
+                    a.exploratory, a.level));
+            replication.ifPresent(x -> answer.addAll(x.sentences)); // which cells stopped at the maximum unsettled
+            r.answer(answer);
         }
         r.contents();
         r.heading("Headline");
         long present = data(a).size();
-        long planned = study.trialCount();
+        long planned = a.groupResults.stream().mapToLong(g -> g.counts.expected()).sum();
         r.paragraph(String.format(Locale.ROOT, "%d of %d planned trials are in the tables%s. Arms: %s = %s; reference %s."
-                + " Cells: %s.", present, planned, present < planned ? " (the rest are missing: see the groups table)" : "",
+                + " Cells: %s.", present, planned, present >= planned ? ""
+                        : replication.isPresent() ? " (adaptive: the cells planned as many replicates as their rounds"
+                                + " gave them; see the replication table)"
+                        : " (the rest are missing: see the groups table)",
                 plan.compare().name(), a.groups.arms, a.reference,
                 plan.by().isEmpty() ? "none (all trials in one cell)" : a.groups.cells.size() + " combinations of "
                         + String.join(", ", plan.by().stream().map(Factor::name).toList())));

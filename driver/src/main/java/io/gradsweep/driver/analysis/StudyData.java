@@ -39,6 +39,23 @@ final class StudyData {
                 CurvatureData.query(spark, plan));
     }
 
+    /**
+     * Only the per-trial records, of the trials {@code keep} accepts: what the headline comparisons
+     * need, for a round of adaptive replication. Curves, gradients and curvature are not queried
+     * (empty; curvature null), so such data makes an {@link Analysis}, never a report.
+     */
+    static StudyData trialsOnly(SparkSession spark, AnalysisPlan plan, java.util.function.Predicate<TrialRecord> keep) {
+        List<TrialRecord> trials = new ArrayList<>();
+        for (Row row : spark.sql(MeasureQueries.perTrial(plan)).collectAsList()) {
+            TrialRecord t = TrialRecord.of(row);
+            if (keep.test(t)) {
+                trials.add(t);
+            }
+        }
+        trials.sort(Comparator.comparingLong(t -> t.gridIndex));
+        return new StudyData(withKnownStepsPerEpoch(trials), List.of(), List.of(), null);
+    }
+
     /** Runs that took no step get the steps per epoch of a run with the same data set and batch size. */
     static List<TrialRecord> withKnownStepsPerEpoch(List<TrialRecord> trials) {
         Map<String, Double> known = new LinkedHashMap<>();

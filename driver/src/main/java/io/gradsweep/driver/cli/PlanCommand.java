@@ -66,6 +66,11 @@ public final class PlanCommand implements Callable<Integer> {
             description = "refuse a study of more than N trials, as run does (default ${DEFAULT-VALUE})")
     String maxTrials;
 
+    @Option(names = "--pilot", paramLabel = "DIR", description = "for an adaptive study: an output folder of it (or"
+            + " of a study with the same grid and analysis block, e.g. with fixed replicates); prints each cell's"
+            + " interval half-width there and the replicates it is likely to need (reads the tables on local Spark)")
+    String pilot;
+
     private final PrintStream out;
 
     public PlanCommand(PrintStream out) {
@@ -96,6 +101,9 @@ public final class PlanCommand implements Callable<Integer> {
         }
         Speed speed = benchSeconds > 0 ? measure(cost, benchSeconds) : null;
         print(out, study, cost, speed, benchSeconds);
+        if (pilot != null) {
+            PilotEstimate.print(out, study, pilot);
+        }
         return 0;
     }
 

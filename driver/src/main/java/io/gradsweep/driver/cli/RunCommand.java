@@ -26,7 +26,11 @@ import io.gradsweep.driver.sweep.HadoopSettings;
             "Validates the study, then trains every trial not yet in DIR on Spark (local[*] unless --master says"
                     + " otherwise) and writes DIR/trials/ and DIR/traces/ (Parquet) and DIR/manifest.json. Running it"
                     + " again on the same DIR resumes: only missing trials are trained. DIR may be any Hadoop"
-                    + " filesystem URI (file:, hdfs:, s3a: with its jars and settings).", ""},
+                    + " filesystem URI (file:, hdfs:, s3a: with its jars and settings).", "",
+            "A study whose replicates is a rule ({min, max, step, half_width}) is trained by rounds: min replicates"
+                    + " of every cell, then step more only for the cells whose primary paired effect's interval is"
+                    + " still wider than half_width, until each is settled or at max; the manifest records the rounds,"
+                    + " and a rerun replays them from the committed trials.", ""},
         footer = {"",
             "One run at a time per DIR: a run holds DIR/_gradsweep.lock (host, pid, heartbeat) and a second run is"
                     + " refused while it lives. A lock left by a run that died is taken over once its heartbeat is"
@@ -116,13 +120,6 @@ public final class RunCommand implements Callable<Integer> {
         long maxTrials = FlagValues.longAtLeast("--max-trials", this.maxTrials, 1);
         String studyFile = files.get(0);
         Study study = loadStudy(studyFile, maxTrials);
-        if (study.replicationRule().isPresent()) {
-            // plan reads and costs a rule; training by rounds is not built yet, and running the
-            // maximum everywhere would silently ignore the rule
-            throw new UsageException(studyFile + ": replicates: " + study.replicationRule().get() + " is an adaptive rule,"
-                    + " which plan estimates but run does not train by rounds yet; write replicates: N (e.g. "
-                    + study.replicationRule().get().max() + ", the rule's maximum) to run it");
-        }
         OutputFolder folder = OutputFolder.at(outDir, HadoopSettings.fromSystemProperties());
         Sweep sweep = new Sweep(study, folder, options, out);
         try {

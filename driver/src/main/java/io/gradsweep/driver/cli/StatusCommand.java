@@ -66,6 +66,9 @@ public final class StatusCommand implements Callable<Integer> {
                     m.state() == Manifest.State.COMPLETE ? "" : m.error().map(e -> " (" + e + ")").orElse(""));
             out.printf(Locale.ROOT, "trials done: %,d of %,d (%.1f%%); by status: %s%n", done, m.trials(),
                     100.0 * done / Math.max(1, m.trials()), HumanText.counts(counts));
+            if (!m.rounds().isEmpty()) { // an adaptive study: the trials above count to its maximum
+                out.println("adaptive replication: " + m.rounds().get(m.rounds().size() - 1).describe());
+            }
             for (CommittedTables.Problem p : tables.problems()) {
                 out.println("not counted: " + p.describe());
             }

@@ -53,11 +53,17 @@ public final class StudyPlanner {
      * errors of the cost estimate, so that no core idles long while the last task finishes.
      */
     public static Plan plan(Study study, DoneTrials done, CostModel cost, int targetTasks, int cores) {
+        return plan(study, done, cost, targetTasks, cores, index -> true);
+    }
+
+    /** As {@link #plan(Study, DoneTrials, CostModel, int, int)}, of only the trials {@code wanted} accepts (by index). */
+    public static Plan plan(Study study, DoneTrials done, CostModel cost, int targetTasks, int cores,
+            java.util.function.LongPredicate wanted) {
         double total = 0;
         long count = 0;
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
             StudyTrial t = it.next();
-            if (!done.contains(t.index())) {
+            if (wanted.test(t.index()) && !done.contains(t.index())) {
                 total += cost.flops(t.spec());
                 count++;
             }
@@ -67,7 +73,7 @@ public final class StudyPlanner {
         List<TaskPlan> tasks = new ArrayList<>();
         for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
             StudyTrial t = it.next();
-            if (done.contains(t.index())) {
+            if (!wanted.test(t.index()) || done.contains(t.index())) {
                 continue;
             }
             OpenTask task = open.computeIfAbsent(t.partitionValue(), v -> new OpenTask());

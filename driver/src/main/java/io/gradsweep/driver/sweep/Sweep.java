@@ -1,15 +1,23 @@
 package io.gradsweep.driver.sweep;
 
 import io.gradsweep.core.CodeVersion;
+import io.gradsweep.driver.analysis.CellPrecision;
+import io.gradsweep.driver.analysis.StudyTables;
+import io.gradsweep.worker.folder.AdaptiveRound;
 import io.gradsweep.worker.folder.CommittedTables;
 import io.gradsweep.worker.folder.Manifest;
 import io.gradsweep.worker.folder.RunFence;
+import io.gradsweep.worker.study.ReplicationRule;
 import io.gradsweep.worker.study.Study;
+import io.gradsweep.worker.study.StudyTrial;
 import io.gradsweep.worker.task.TaskOutcome;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,6 +76,8 @@ public final class Sweep {
 
     private final Study study;
     private final OutputFolder folder;
+    /** An adaptive run's rounds so far, so that a run that ends early still records them. */
+    private List<AdaptiveRound> rounds = List.of();
     private final Options options;
     private final PrintStream log;
 
@@ -150,19 +160,27 @@ public final class Sweep {
             DoneTrials done = DoneTrials.of(tables.gridIndexes());
             result.alreadyDone = done.size();
             int targetTasks = options.partitions > 0 ? options.partitions : TASKS_PER_CORE * result.cores;
-            StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
-            log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
-                    study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
-            manifest = manifest(spark);
-            folder.writeManifest(manifest);
-            // room for the last manifest (a few times its size), should the tasks fill the disk
-            folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
-            interrupts.check();
-            if (!plan.tasks().isEmpty()) {
-                train(jsc, plan, fence, result);
+            if (study.replicationRule().isPresent()) {
+                log.printf(Locale.ROOT, "study %s: adaptive, %s; %d trials at most, %d already done, on %d cores%n",
+                        study.name(), study.replicationRule().get(), study.trialCount(), done.size(), result.cores);
+                manifest = manifest(spark);
+                folder.writeManifest(manifest);
+                reserveRoomFor(manifest);
+                manifest = trainByRounds(spark, jsc, fence, interrupts, result, targetTasks, manifest);
+            } else {
+                StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores);
+                log.printf(Locale.ROOT, "study %s: %d trials, %d already done, %d to train in %d tasks on %d cores%n",
+                        study.name(), study.trialCount(), done.size(), plan.trials(), plan.tasks().size(), result.cores);
+                manifest = manifest(spark);
+                folder.writeManifest(manifest);
+                reserveRoomFor(manifest);
+                interrupts.check();
+                if (!plan.tasks().isEmpty()) {
+                    train(jsc, plan, fence, result);
+                }
+                result.trained = plan.trials();
             }
             interrupts.check();
-            result.trained = plan.trials();
             result.counts = folder.tables(study.hash()).countsByStatus();
             folder.writeManifest(manifest.withCounts(result.counts).withState(Manifest.State.COMPLETE, Optional.empty(),
                     Optional.empty(), Optional.of(Instant.now().toString())));
@@ -198,6 +216,84 @@ public final class Sweep {
                 log.println("warning: could not delete the reserve file in " + folder.uri() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * Adaptive replication: round 1 trains the rule's minimum of every cell (all arms of a cell
+     * together, since the effect is paired); after each round each cell's half-width is computed
+     * from the committed trials of the replicates decided so far, and the next round trains the
+     * missing trials of the open cells only, until none is open. Every decision depends only on
+     * the (deterministic) trials of earlier rounds, so a rerun after a kill replays the same rounds
+     * from the committed trials and trains only what is missing. Returns the manifest with the rounds.
+     */
+    private Manifest trainByRounds(SparkSession spark, JavaSparkContext jsc, RunFence fence, Interrupts interrupts,
+            Result result, int targetTasks, Manifest manifest) throws IOException {
+        ReplicationRule rule = study.replicationRule().orElseThrow();
+        CellPrecision precision = new CellPrecision(study);
+        int max = study.replicates(); // the index space holds the maximum: trial = point * max + replicate
+        Map<Long, List<String>> cellOfPoint = new HashMap<>();
+        Map<List<String>, Integer> replicates = new LinkedHashMap<>();
+        for (Iterator<StudyTrial> it = study.trials(); it.hasNext(); ) {
+            StudyTrial t = it.next();
+            if (t.index() % max == 0) {
+                List<String> cell = precision.cellOf(t);
+                cellOfPoint.put(t.index() / max, cell);
+                replicates.putIfAbsent(cell, rule.min());
+            }
+        }
+        StudyTables.fewShufflePartitions(spark); // the rounds' queries are small
+        List<AdaptiveRound> recorded = new ArrayList<>();
+        Map<List<String>, AdaptiveRounds.Cell> decided = null;
+        for (int round = 1; ; round++) {
+            Map<List<String>, Integer> n = new LinkedHashMap<>(replicates);
+            DoneTrials done = DoneTrials.of(folder.tables(study.hash()).gridIndexes());
+            StudyPlanner.Plan plan = StudyPlanner.plan(study, done, new CostModel(), targetTasks, result.cores,
+                    index -> index % max < n.get(cellOfPoint.get(index / max)));
+            log.println(AdaptiveRounds.describe(round, decided, n, plan.trials()));
+            recorded.add(new AdaptiveRound(round, cells(precision, n, null)));
+            this.rounds = List.copyOf(recorded);
+            manifest = manifest.withRounds(recorded);
+            folder.writeManifest(manifest);
+            interrupts.check();
+            if (!plan.tasks().isEmpty()) {
+                train(jsc, plan, fence, result);
+            }
+            result.trained += plan.trials();
+            interrupts.check();
+            decided = AdaptiveRounds.decide(rule, n, precision.halfWidths(spark, folder, n, log));
+            recorded.set(recorded.size() - 1, new AdaptiveRound(round, cells(precision, n, decided)));
+            this.rounds = List.copyOf(recorded);
+            manifest = manifest.withRounds(recorded);
+            folder.writeManifest(manifest);
+            reserveRoomFor(manifest); // the rounds make it grow
+            if (AdaptiveRounds.finished(decided)) {
+                log.println(recorded.get(recorded.size() - 1).describe() + ": done");
+                return manifest;
+            }
+            decided.forEach((cell, d) -> replicates.put(cell, d.next()));
+        }
+    }
+
+    /** Room for the last manifest (a few times this one's size), should the tasks fill the disk. */
+    private void reserveRoomFor(Manifest manifest) throws IOException {
+        folder.reserveSpace(Math.max(MANIFEST_RESERVE_BYTES, 4 * manifest.toJson().length));
+    }
+
+    /** The manifest's record of a round's cells: all training while {@code decided} is null. */
+    private static List<AdaptiveRound.Cell> cells(CellPrecision precision, Map<List<String>, Integer> n,
+            Map<List<String>, AdaptiveRounds.Cell> decided) {
+        List<AdaptiveRound.Cell> cells = new ArrayList<>();
+        n.forEach((cell, k) -> {
+            AdaptiveRounds.Cell d = decided == null ? null : decided.get(cell);
+            cells.add(new AdaptiveRound.Cell(precision.label(cell), k,
+                    d == null || !Double.isFinite(d.halfWidth()) ? Double.NaN : d.halfWidth(),
+                    d == null ? AdaptiveRound.CellState.TRAINING : switch (d.state()) {
+                        case SETTLED -> AdaptiveRound.CellState.SETTLED;
+                        case AT_MAX -> AdaptiveRound.CellState.AT_MAX;
+                        case OPEN -> AdaptiveRound.CellState.OPEN;
+                    }));
+        });
+        return cells;
     }
 
     /**
@@ -243,6 +339,9 @@ public final class Sweep {
         try {
             folder.releaseSpace(); // on a full disk, the room the manifest is written in
             Manifest m = manifest != null ? manifest : folder.manifest().orElse(null);
+            if (m != null && !rounds.isEmpty()) {
+                m = m.withRounds(rounds);
+            }
             if (m != null) {
                 folder.writeManifest(m.withState(end.state(), end.failure(), Optional.of(end.message()),
                         Optional.of(Instant.now().toString())));
@@ -282,15 +381,16 @@ public final class Sweep {
         try (Progress progress = new Progress(log, plan.trials(), counts, options.progressMillis)) {
             outcomes = jsc.parallelize(plan.tasks(), plan.tasks().size()).map(task).collect();
         }
-        result.jobSeconds = (System.nanoTime() - start) / 1e9;
+        // added up: an adaptive run trains a job per round
+        result.jobSeconds += (System.nanoTime() - start) / 1e9;
         long trainingNanos = 0;
         long taskNanos = 0;
         for (TaskOutcome o : outcomes) {
             trainingNanos += o.trainingNanos();
             taskNanos += o.taskNanos();
         }
-        result.trainingSeconds = trainingNanos / 1e9;
-        result.taskSeconds = taskNanos / 1e9;
+        result.trainingSeconds += trainingNanos / 1e9;
+        result.taskSeconds += taskNanos / 1e9;
     }
 
     /** The manifest of a run that is starting. */

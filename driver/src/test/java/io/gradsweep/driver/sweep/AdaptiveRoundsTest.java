@@ -60,4 +60,29 @@ class AdaptiveRoundsTest {
         assertTrue(!AdaptiveRounds.finished(d));
         assertEquals(20, new ReplicationRule(5, 20, 7, 1).next(19), "the last step stops at the maximum");
     }
+
+    @Test
+    void aPilotsHalfWidthGivesTheReplicatesLikelyNeededRoundedUpToARoundAndAtMostTheMaximum() {
+        // by hand: 6 x (1.5 / 1.0)^2 = 13.5 -> the round of 15; 6 x (0.8 / 1)^2 = 3.84 -> the minimum, 5;
+        // 6 x (2.0 / 1)^2 = 24 -> more than 20: the maximum; exactly 10 x (1.0 / 1)^2 = 10 -> 10
+        assertEquals(15, AdaptiveRounds.likelyNeeded(RULE, 6, 1.5));
+        assertEquals(5, AdaptiveRounds.likelyNeeded(RULE, 6, 0.8));
+        assertEquals(20, AdaptiveRounds.likelyNeeded(RULE, 6, 2.0));
+        assertEquals(10, AdaptiveRounds.likelyNeeded(RULE, 10, 1.0));
+        assertEquals(20, AdaptiveRounds.likelyNeeded(RULE, 6, Double.POSITIVE_INFINITY), "an open bound: the maximum");
+        assertEquals(20, AdaptiveRounds.likelyNeeded(RULE, 6, Double.NaN));
+        assertEquals(19, AdaptiveRounds.likelyNeeded(new ReplicationRule(5, 19, 7, 1.0), 6, 1.9),
+                "6 x 3.61 = 21.7 -> beyond 19: the last step stops at the maximum");
+    }
+
+    @Test
+    void theRoundLinesSayWhatEachRoundTrains() {
+        Map<List<String>, Integer> n = new LinkedHashMap<>();
+        n.put(List.of("2"), 5);
+        n.put(List.of("8"), 5);
+        assertEquals("round 1: 2 cells get 5 replicates, 20 trials to train", AdaptiveRounds.describe(1, null, n, 20));
+        Map<List<String>, AdaptiveRounds.Cell> d = AdaptiveRounds.decide(RULE, n, Map.of(List.of("2"), 0.5, List.of("8"), 3.0));
+        assertEquals("round 2: 1 of 2 cells settled, 0 at the maximum, 1 gets 10 replicates, 10 trials to train",
+                AdaptiveRounds.describe(2, d, Map.of(List.of("2"), 5, List.of("8"), 10), 10));
+    }
 }

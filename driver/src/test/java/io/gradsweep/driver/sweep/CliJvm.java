@@ -23,4 +23,31 @@ final class CliJvm {
         cmd.addAll(List.of(args));
         return new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
     }
+
+    /**
+     * Polls {@code ready} until it holds, then kills {@code p} with SIGKILL (no shutdown hooks, no
+     * cleanup); fails if the process ends first or {@code seconds} pass, with its {@code log}.
+     */
+    static void killWhen(Process p, java.util.concurrent.Callable<Boolean> ready, int seconds,
+            java.util.function.Supplier<String> log) throws Exception {
+        try {
+            await(p, ready, seconds, log);
+        } finally {
+            p.destroyForcibly();
+            p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    /** Polls {@code ready} until it holds; fails if {@code p} ends first or {@code seconds} pass, with its {@code log}. */
+    static void await(Process p, java.util.concurrent.Callable<Boolean> ready, int seconds,
+            java.util.function.Supplier<String> log) throws Exception {
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(seconds);
+        while (!ready.call()) {
+            org.junit.jupiter.api.Assertions.assertTrue(p.isAlive(), () -> "the run ended before it could be stopped:\n"
+                    + log.get());
+            org.junit.jupiter.api.Assertions.assertTrue(System.nanoTime() < deadline, "not ready within "
+                    + seconds + " s:\n" + log.get());
+            Thread.sleep(10);
+        }
+    }
 }

@@ -12,7 +12,6 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,17 +27,7 @@ class ResumeAfterKillTest {
     void aKilledRunResumesToEveryTrialExactlyOnceIdenticalToAnUninterruptedRun() throws Exception {
         Path killed = dir.resolve("killed");
         Process p = startCli(killed);
-        try {
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (CommittedFiles.trialFiles(killed) < 2) {
-                assertTrue(p.isAlive(), () -> "the run ended before it could be killed:\n" + log());
-                assertTrue(System.nanoTime() < deadline, "no trials committed within 120 s");
-                Thread.sleep(50);
-            }
-        } finally {
-            p.destroyForcibly(); // SIGKILL: no shutdown hooks, no cleanup
-            p.waitFor(30, TimeUnit.SECONDS);
-        }
+        CliJvm.killWhen(p, () -> CommittedFiles.trialFiles(killed) >= 2, 120, this::log);
         int before = DuckDb.rows(killed, "trials", "grid_index").size();
         assertTrue(before >= 2 && before < 24, "killed part-way: " + before + " of 24 trials committed");
         String manifest = Files.readString(killed.resolve("manifest.json"));

@@ -18,10 +18,16 @@ import java.util.regex.Pattern;
  * named manifest.json (a browser extension's, a web app's) is {@link Reading#foreign foreign}, and
  * nothing in its folder is ever deleted. Manifests written before the marker existed are recognised
  * by their exact gradsweep fields, so that folders written then still resume.
+ *
+ * <p>An adaptive study's run adds {@code "rounds"}: per round of replication, the replicates each
+ * cell trained to and, once the round is analysed, how many cells are settled and at the maximum
+ * ({@link AdaptiveRound}). A manifest without the key (a fixed study's, or one written before it
+ * existed) reads as no rounds.
  */
 public record Manifest(String study, String studyHash, String codeVersion, State state, Optional<String> failure,
                        Optional<String> error, long trials, String partitionBy, String started, Optional<String> ended,
-                       Map<String, Long> counts, Map<String, String> spark, String studyText) {
+                       Map<String, Long> counts, Map<String, String> spark, String studyText,
+                       java.util.List<AdaptiveRound> rounds) {
     /** The marker of this layout; a later incompatible layout gets /2. */
     public static final String FORMAT = "gradsweep-output/1";
     private static final String TOOL = "gradsweep";
@@ -60,6 +66,15 @@ public record Manifest(String study, String studyHash, String codeVersion, State
     public Manifest {
         counts = Map.copyOf(counts);
         spark = Map.copyOf(spark);
+        rounds = java.util.List.copyOf(rounds);
+    }
+
+    /** A manifest with no rounds of adaptive replication (a fixed study's). */
+    public Manifest(String study, String studyHash, String codeVersion, State state, Optional<String> failure,
+                    Optional<String> error, long trials, String partitionBy, String started, Optional<String> ended,
+                    Map<String, Long> counts, Map<String, String> spark, String studyText) {
+        this(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended, counts, spark,
+                studyText, java.util.List.of());
     }
 
     /** The state and, for a failure, its kind: "complete", "failed: no space", "interrupted". */
@@ -70,12 +85,17 @@ public record Manifest(String study, String studyHash, String codeVersion, State
     public Manifest withState(State newState, Optional<String> newFailure, Optional<String> newError,
                               Optional<String> newEnded) {
         return new Manifest(study, studyHash, codeVersion, newState, newFailure, newError, trials, partitionBy,
-                started, newEnded, counts, spark, studyText);
+                started, newEnded, counts, spark, studyText, rounds);
     }
 
     public Manifest withCounts(Map<String, Long> newCounts) {
         return new Manifest(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended,
-                newCounts, spark, studyText);
+                newCounts, spark, studyText, rounds);
+    }
+
+    public Manifest withRounds(java.util.List<AdaptiveRound> newRounds) {
+        return new Manifest(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended,
+                counts, spark, studyText, newRounds);
     }
 
     /** The file's bytes: pretty-printed JSON, keys in a fixed order. */
@@ -100,6 +120,10 @@ public record Manifest(String study, String studyHash, String codeVersion, State
         ObjectNode s = m.putObject("spark");
         new TreeMap<>(spark).forEach(s::put);
         m.put("study_text", studyText);
+        if (!rounds.isEmpty()) {
+            var list = m.putArray("rounds");
+            rounds.forEach(r -> list.add(r.toJson(JSON)));
+        }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(m).getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
@@ -144,7 +168,7 @@ public record Manifest(String study, String studyHash, String codeVersion, State
         return new Reading.Ours(new Manifest(n.path("study").asText(), hash, n.path("code_version").asText(""),
                 state.get(), text(n, "failure"), text(n, "error"), n.path("trials").asLong(),
                 n.path("partition_by").asText(""), n.path("started").asText(""), text(n, "ended"), counts, spark,
-                n.path("study_text").asText("")));
+                n.path("study_text").asText(""), AdaptiveRound.listOf(n.path("rounds"))));
     }
 
     private static Optional<String> text(JsonNode n, String key) {

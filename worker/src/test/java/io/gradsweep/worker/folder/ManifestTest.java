@@ -29,6 +29,29 @@ class ManifestTest {
     }
 
     @Test
+    void anAdaptiveStudysRoundsRoundTripAndAManifestWithoutThemHasNone() {
+        Manifest m = new Manifest("tiny", "53bdec32ed45aa0011", "0.1.0", Manifest.State.RUNNING, Optional.empty(),
+                Optional.empty(), 8, "activation", "2026-01-01T00:00:00Z", Optional.empty(), Map.of(), Map.of(), "study: tiny")
+                .withRounds(java.util.List.of(
+                        new AdaptiveRound(1, java.util.List.of(
+                                new AdaptiveRound.Cell("depth=2", 5, 0.75, AdaptiveRound.CellState.SETTLED),
+                                new AdaptiveRound.Cell("depth=8", 5, Double.NaN, AdaptiveRound.CellState.OPEN))),
+                        new AdaptiveRound(2, java.util.List.of(
+                                new AdaptiveRound.Cell("depth=2", 5, Double.NaN, AdaptiveRound.CellState.TRAINING),
+                                new AdaptiveRound.Cell("depth=8", 10, Double.NaN, AdaptiveRound.CellState.TRAINING)))));
+        String json = new String(m.toJson(), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"half_width\" : null") && json.contains("\"state\" : \"settled\""), json);
+        Manifest back = assertInstanceOf(Manifest.Reading.Ours.class, Manifest.read(m.toJson())).manifest();
+        assertEquals(m, back);
+        assertEquals("round 1: 1 of 2 cells settled, 0 at the maximum without settling, 1 open", back.rounds().get(0).describe());
+        assertEquals("round 2: training, not analysed yet (2 of 2 cells)", back.rounds().get(1).describe());
+        assertEquals(java.util.List.of(), new Manifest("tiny", "53bdec32ed45aa0011", "0.1.0", Manifest.State.RUNNING,
+                Optional.empty(), Optional.empty(), 8, "activation", "s", Optional.empty(), Map.of(), Map.of(), "t").rounds());
+        assertTrue(!new String(back.withRounds(java.util.List.of()).toJson(), StandardCharsets.UTF_8).contains("rounds"),
+                "a fixed study's manifest keeps the keys it always had");
+    }
+
+    @Test
     void aManifestWrittenBeforeTheMarkerIsStillOurs() {
         // as the run of commit af4361f wrote it (keys and types), abridged
         Manifest m = assertInstanceOf(Manifest.Reading.Ours.class, read("""

@@ -1,7 +1,6 @@
 package io.gradsweep.driver.cli;
 
 import io.gradsweep.driver.sweep.OutputFolder;
-import io.gradsweep.driver.sweep.RunLock;
 import io.gradsweep.driver.sweep.StudyStatus;
 import io.gradsweep.worker.folder.CommittedTables;
 import io.gradsweep.worker.folder.Manifest;
@@ -16,7 +15,6 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import io.gradsweep.driver.sweep.HadoopSettings;
 
 /** {@code gradsweep status DIR}: how far the study in an output folder got. */
 @Command(name = "status", sortOptions = false,
@@ -45,14 +43,20 @@ public final class StatusCommand implements Callable<Integer> {
         if (dirs.size() != 1) {
             throw new UsageException("status takes one output folder, got " + dirs);
         }
-        OutputFolder folder = OutputFolder.at(dirs.get(0), HadoopSettings.fromSystemProperties());
+        return report(StudyStatus.at(dirs.get(0)));
+    }
+
+    /** Prints what {@code folder} holds; 0, or a {@link UsageException} when it holds no study of ours. */
+    int report(StudyStatus folder) {
         try {
             Optional<Manifest> manifest = folder.manifest();
             if (manifest.isEmpty()) {
-                throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": no study has run there");
+                // a run writes its manifest once Spark has started, seconds after it took the lock
+                throw new UsageException(folder.uri() + " holds no " + OutputFolder.MANIFEST + ": " + folder.lock()
+                        .map(h -> "a run is starting there (held by " + h + ")").orElse("no study has run there"));
             }
             Manifest m = manifest.get();
-            CommittedTables tables = StudyStatus.tables(folder, m);
+            CommittedTables tables = folder.tables(m);
             Map<String, Long> counts = tables.countsByStatus();
             long done = counts.values().stream().mapToLong(Long::longValue).sum();
             out.printf(Locale.ROOT, "study %s (hash %s, code %s)%n", m.study(), m.studyHash().substring(0, 12),
@@ -68,7 +72,7 @@ public final class StatusCommand implements Callable<Integer> {
             for (CommittedTables.Problem p : tables.problems()) {
                 out.println("not counted: " + p.describe());
             }
-            out.println("lock: " + RunLock.describe(folder).map(h -> "held by " + h).orElse("none (no run is using it)"));
+            out.println("lock: " + folder.lock().map(h -> "held by " + h).orElse("none (no run is using it)"));
             return 0;
         } catch (OutputFolder.NotOurs e) {
             throw new UsageException(e.getMessage());

@@ -2,12 +2,13 @@ package io.gradsweep.driver.sweep;
 
 import io.gradsweep.driver.report.ReportFolder;
 import io.gradsweep.worker.folder.CommittedTables;
+import io.gradsweep.worker.folder.FolderFiles;
 import io.gradsweep.worker.folder.FolderLayout;
 import io.gradsweep.worker.folder.FolderTree;
+import io.gradsweep.worker.folder.HadoopFolderFiles;
 import io.gradsweep.worker.folder.Manifest;
 import io.gradsweep.worker.folder.RunFence;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Paths;
@@ -28,8 +29,6 @@ public final class OutputFolder {
     public static final String MANIFEST = FolderLayout.MANIFEST;
     /** See {@link #reserveSpace}: named after the lock, so that a replace keeps it and an empty check ignores it. */
     private static final String RESERVE = "." + FolderLayout.LOCK + ".reserve";
-    /** Ours are a few KB (the study file and Spark's settings); a larger file is not read whole. */
-    private static final long MAX_MANIFEST_BYTES = 16 << 20;
 
     private final Path root;
     private final FileSystem fs;
@@ -45,15 +44,21 @@ public final class OutputFolder {
     /** A folder given as a URI (hdfs://..., s3a://..., file:/...) or a local path. */
     public static OutputFolder at(String location, Configuration conf) {
         try {
-            URI uri = new URI(location);
-            Path root = uri.getScheme() == null || uri.getScheme().length() == 1 // a Windows drive letter is no scheme
-                    ? new Path(Paths.get(location).toAbsolutePath().normalize().toUri())
-                    : new Path(uri);
-            return new OutputFolder(root, conf);
-        } catch (java.net.URISyntaxException e) {
-            return at(Paths.get(location).toAbsolutePath().normalize().toUri().toString(), conf);
+            return new OutputFolder(root(location), conf);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The folder a location names: a URI as it is, a local path (absolute or not) as a file: URI. */
+    static Path root(String location) {
+        try {
+            URI uri = new URI(location);
+            return uri.getScheme() == null || uri.getScheme().length() == 1 // a Windows drive letter is no scheme
+                    ? new Path(Paths.get(location).toAbsolutePath().normalize().toUri())
+                    : new Path(uri);
+        } catch (java.net.URISyntaxException e) {
+            return root(Paths.get(location).toAbsolutePath().normalize().toUri().toString());
         }
     }
 
@@ -99,35 +104,27 @@ public final class OutputFolder {
      * @throws NotOurs when a manifest.json is there but is not gradsweep's (its folder is someone else's)
      */
     public Optional<Manifest> manifest() throws IOException {
-        Optional<Manifest.Reading> reading = readManifest();
-        if (reading.isEmpty()) {
-            return Optional.empty();
-        }
-        if (reading.get() instanceof Manifest.Reading.Foreign f) {
-            throw new NotOurs(uri() + " holds a " + MANIFEST + " that is not gradsweep's (" + f.why()
-                    + "): not a gradsweep output folder; nothing there is read, written or deleted."
-                    + " Choose another folder");
-        }
-        return Optional.of(((Manifest.Reading.Ours) reading.get()).manifest());
+        return ManifestFile.ours(directFiles(), root, uri());
     }
 
     /** What the folder's manifest.json is, if there is one. */
     public Optional<Manifest.Reading> readManifest() throws IOException {
-        Path file = new Path(root, MANIFEST);
-        if (FolderTree.kindOf(direct, file).filter(k -> k == FolderTree.Kind.FILE).isEmpty()) {
-            return FolderTree.kindOf(direct, file).isPresent()
-                    ? Optional.of(new Manifest.Reading.Foreign(MANIFEST + " is not a regular file"))
-                    : Optional.empty();
-        }
-        long length = direct.getFileStatus(file).getLen();
-        if (length > MAX_MANIFEST_BYTES) {
-            return Optional.of(new Manifest.Reading.Foreign(length + " bytes, more than a manifest of ours"));
-        }
-        try (InputStream in = direct.open(file)) {
-            return Optional.of(Manifest.read(in.readAllBytes()));
-        } catch (java.io.FileNotFoundException e) {
-            return Optional.empty();
-        }
+        return ManifestFile.read(directFiles(), root);
+    }
+
+    /** The manifest's and the lock's file system, for their readers (see {@link WholeFiles}). */
+    FolderFiles directFiles() {
+        return new HadoopFolderFiles(direct);
+    }
+
+    /** The tables' file system, for their reader (see {@link CommittedTables}). */
+    FolderFiles tableFiles() {
+        return new HadoopFolderFiles(fs);
+    }
+
+    /** The folder's root, as given (not qualified). */
+    Path root() {
+        return root;
     }
 
     /**
@@ -224,7 +221,7 @@ public final class OutputFolder {
 
     /** The committed files, checked (see {@link CommittedTables}), for the study whose hash is given. */
     public CommittedTables tables(String studyHash) throws IOException {
-        return CommittedTables.read(fs, root, studyHash);
+        return CommittedTables.read(tableFiles(), root, studyHash);
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import io.gradsweep.worker.folder.FolderFiles;
+import io.gradsweep.worker.folder.HadoopFolderFiles;
 import io.gradsweep.worker.folder.RunFence;
 import org.apache.hadoop.fs.FileAlreadyExistsException;
 import org.apache.hadoop.fs.FileSystem;
@@ -172,8 +174,13 @@ public final class RunLock implements AutoCloseable {
 
     /** The lock's holder as one line for status, saying whether the next run would take it over. */
     public static Optional<String> describe(OutputFolder folder) throws IOException {
+        return describe(folder.directFiles(), folder.root());
+    }
+
+    /** {@link #describe(OutputFolder)} of the folder at {@code root}, read through {@code files}. */
+    static Optional<String> describe(FolderFiles files, Path root) throws IOException {
         Settings settings = Settings.standard();
-        return holder(folder).map(h -> {
+        return read(files, new Path(root, FILE)).map(h -> {
             String stale = staleness(h, settings);
             return h.describe(settings.clock()) + (stale == null ? "" : "; stale, " + stale + ": the next run takes it over");
         });
@@ -287,8 +294,12 @@ public final class RunLock implements AutoCloseable {
     }
 
     private static Optional<Holder> read(FileSystem fs, Path file) throws IOException {
+        return read(new HadoopFolderFiles(fs), file);
+    }
+
+    private static Optional<Holder> read(FolderFiles files, Path file) throws IOException {
         JsonNode node;
-        try (InputStream in = fs.open(file)) {
+        try (InputStream in = files.open(file)) {
             node = JSON.readTree(in);
         } catch (FileNotFoundException e) {
             return Optional.empty();
@@ -299,7 +310,7 @@ public final class RunLock implements AutoCloseable {
             // empty or half-written: being created right now, or its creator died while writing it.
             // The file's own time tells which: stale only once it is older than the bound.
             try {
-                long modified = fs.getFileStatus(file).getModificationTime();
+                long modified = files.modifiedMillis(file);
                 node = JSON.createObjectNode().put("heartbeat", Instant.ofEpochMilli(modified).toString())
                         .put("started", Instant.ofEpochMilli(modified).toString());
             } catch (FileNotFoundException e) {

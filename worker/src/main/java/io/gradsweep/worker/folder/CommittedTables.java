@@ -10,21 +10,23 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import org.apache.hadoop.conf.Configuration;
 import org.apache.hadoop.fs.FileSystem;
 import org.apache.hadoop.fs.Path;
+import org.apache.parquet.column.page.PageReadStore;
 import org.apache.parquet.example.data.Group;
+import org.apache.parquet.example.data.simple.convert.GroupRecordConverter;
 import org.apache.parquet.hadoop.ParquetFileReader;
-import org.apache.parquet.hadoop.ParquetReader;
-import org.apache.parquet.hadoop.api.ReadSupport;
-import org.apache.parquet.hadoop.example.GroupReadSupport;
 import org.apache.parquet.hadoop.metadata.ParquetMetadata;
-import org.apache.parquet.hadoop.util.HadoopInputFile;
+import org.apache.parquet.io.ColumnIOFactory;
+import org.apache.parquet.io.MessageColumnIO;
+import org.apache.parquet.io.RecordReader;
 import org.apache.parquet.schema.MessageType;
 import org.apache.parquet.schema.Type;
 
@@ -168,16 +170,33 @@ public final class CommittedTables {
 
     /** Reads the folder at {@code root}, written for the study whose hash is {@code studyHash}. */
     public static CommittedTables read(FileSystem fs, Path root, String studyHash) throws IOException {
+        return read(new HadoopFolderFiles(fs), root, studyHash);
+    }
+
+    /**
+     * {@link #read(FileSystem, Path, String)} through {@code files}: Hadoop's FileSystem or, for a
+     * local folder, without Hadoop (status); both count and name every file alike.
+     */
+    public static CommittedTables read(FolderFiles files, Path root, String studyHash) throws IOException {
+        // The trials table is listed first: a task commits its traces file, then its trials file,
+        // so a trials file listed is sure to have its traces file in the later listing, even while
+        // a run commits tasks (status reads while a run works). Listed the other way round, a task
+        // committed between the two listings showed as trials whose traces were missing.
+        List<Problem> trialsProblems = new ArrayList<>();
+        List<FolderTree.Entry> trialsUncommitted = new ArrayList<>();
+        List<Checked> trials = new ArrayList<>(scan(files, root, TrialsTable.NAME, studyHash, trialsProblems,
+                trialsUncommitted));
         List<Problem> problems = new ArrayList<>();
         List<FolderTree.Entry> uncommitted = new ArrayList<>();
         Map<String, Checked> traces = new LinkedHashMap<>();
-        for (Checked c : scan(fs, root, TracesTable.NAME, studyHash, problems, uncommitted)) {
+        for (Checked c : scan(files, root, TracesTable.NAME, studyHash, problems, uncommitted)) {
             traces.put(c.relative, c);
         }
+        problems.addAll(trialsProblems); // named in the order of the tables, traces first
+        uncommitted.addAll(trialsUncommitted);
         List<Task> tasks = new ArrayList<>();
         Map<Long, Path> owner = new HashMap<>();
         Map<String, Long> counts = new HashMap<>();
-        List<Checked> trials = new ArrayList<>(scan(fs, root, TrialsTable.NAME, studyHash, problems, uncommitted));
         // of two files holding the same trials, count the one whose task is whole (a copied
         // trials file has no traces file beside it); then by name
         trials.sort(Comparator.comparing((Checked t) -> !(t.whole && traces.containsKey(t.relative)
@@ -192,7 +211,7 @@ public final class CommittedTables {
             }
             Rows rows;
             try {
-                rows = readTrials(fs, t.entry.path(), studyHash);
+                rows = readTrials(files, t.entry.path(), studyHash);
             } catch (FileNotFoundException e) {
                 // gone since it was listed (a run at work renamed or deleted it): read as if never listed
                 if (companion != null) {
@@ -249,11 +268,11 @@ public final class CommittedTables {
     }
 
     /** Lists a table (its root and one level of partition directories) and checks every visible file. */
-    private static List<Checked> scan(FileSystem fs, Path root, String table, String studyHash,
+    private static List<Checked> scan(FolderFiles files, Path root, String table, String studyHash,
                                       List<Problem> problems, List<FolderTree.Entry> uncommitted) throws IOException {
         List<Checked> out = new ArrayList<>();
         Path tableRoot = new Path(root, table);
-        Optional<FolderTree.Kind> kind = FolderTree.kindOf(fs, tableRoot);
+        Optional<FolderTree.Kind> kind = files.kindOf(tableRoot);
         if (kind.isEmpty()) {
             return out;
         }
@@ -261,24 +280,35 @@ public final class CommittedTables {
             problems.add(new Problem(table, "", tableRoot, Kind.LINK, "the whole " + table + " table", false));
             return out;
         }
-        for (FolderTree.Entry e : FolderTree.list(fs, tableRoot)) {
+        List<FolderTree.Entry> top = files.list(tableRoot);
+        Set<String> topNames = names(top);
+        for (FolderTree.Entry e : top) {
             if (e.kind() == FolderTree.Kind.DIRECTORY && FolderLayout.isPartitionDirectory(e.name())) {
-                for (FolderTree.Entry f : FolderTree.list(fs, e.path())) {
-                    check(fs, f, e.name() + "/" + f.name(), table, studyHash, problems, uncommitted, out);
+                List<FolderTree.Entry> partition = files.list(e.path());
+                Set<String> partitionNames = names(partition);
+                for (FolderTree.Entry f : partition) {
+                    check(files, f, partitionNames, e.name() + "/" + f.name(), table, studyHash, problems, uncommitted, out);
                 }
             } else {
-                check(fs, e, e.name(), table, studyHash, problems, uncommitted, out);
+                check(files, e, topNames, e.name(), table, studyHash, problems, uncommitted, out);
             }
         }
         return out;
     }
 
-    private static void check(FileSystem fs, FolderTree.Entry f, String relative, String table, String studyHash,
-                              List<Problem> problems, List<FolderTree.Entry> uncommitted, List<Checked> out)
-            throws IOException {
+    private static Set<String> names(List<FolderTree.Entry> entries) {
+        Set<String> names = new HashSet<>();
+        entries.forEach(e -> names.add(e.name()));
+        return names;
+    }
+
+    /** Checks one file; {@code siblings} are the names listed with it (for a checksum's file). */
+    private static void check(FolderFiles files, FolderTree.Entry f, Set<String> siblings, String relative, String table,
+                              String studyHash, List<Problem> problems, List<FolderTree.Entry> uncommitted,
+                              List<Checked> out) throws IOException {
         String name = f.name();
         if (name.startsWith(".") || name.startsWith("_")) { // hidden: readers skip it
-            if (f.kind() == FolderTree.Kind.FILE && FolderLayout.isPartTemporary(name) && !isChecksumOfExisting(fs, f)) {
+            if (f.kind() == FolderTree.Kind.FILE && FolderLayout.isPartTemporary(name) && !isChecksumOfExisting(name, siblings)) {
                 uncommitted.add(f);
             }
             return;
@@ -298,7 +328,7 @@ public final class CommittedTables {
             return;
         }
         ParquetMetadata footer;
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(f.path(), fs.getConf()))) {
+        try (ParquetFileReader reader = ParquetFileReader.open(files.parquet(f.path()), files.parquetOptions())) {
             footer = reader.getFooter();
         } catch (FileNotFoundException e) {
             return; // gone since it was listed (a run at work renamed or deleted it): no longer in the folder
@@ -332,43 +362,48 @@ public final class CommittedTables {
         out.add(new Checked(f, relative, true, false));
     }
 
-    /** A checksum file ({@code .NAME.crc}) whose file NAME is there: it belongs to that file. */
-    private static boolean isChecksumOfExisting(FileSystem fs, FolderTree.Entry f) throws IOException {
-        String name = f.name();
-        if (!name.endsWith(".crc")) {
-            return false;
-        }
-        Path of = new Path(f.path().getParent(), name.substring(1, name.length() - ".crc".length()));
-        return FolderTree.kindOf(fs, of).isPresent();
+    /**
+     * A checksum file ({@code .NAME.crc}) whose file NAME was listed with it: it belongs to that
+     * file. From the one listing, not a look-up per checksum (a listing each on HDFS).
+     */
+    private static boolean isChecksumOfExisting(String name, Set<String> siblings) {
+        return name.endsWith(".crc") && siblings.contains(name.substring(1, name.length() - ".crc".length()));
     }
 
     /** What a trials file holds: its grid indexes and statuses, and a study hash not ours if it has one. */
     private record Rows(long[] indexes, Map<String, Long> statuses, String otherStudy) {
     }
 
-    private static Rows readTrials(FileSystem fs, Path file, String studyHash) throws IOException {
-        MessageType schema;
-        try (ParquetFileReader reader = ParquetFileReader.open(HadoopInputFile.fromPath(file, fs.getConf()))) {
-            schema = reader.getFooter().getFileMetaData().getSchema();
-        }
-        List<Type> fields = new ArrayList<>();
-        for (String column : List.of(TrialsTable.GRID_INDEX, TrialsTable.STATUS, TrialsTable.STUDY_HASH)) {
-            if (schema.containsField(column)) {
-                fields.add(schema.getType(column));
-            }
-        }
-        Configuration conf = new Configuration(fs.getConf());
-        conf.set(ReadSupport.PARQUET_READ_SCHEMA, new MessageType(schema.getName(), fields).toString());
+    /**
+     * Reads the three columns of a trials file it needs, as Parquet's record reader over a
+     * projection (what a ParquetReader does, without its Hadoop configuration).
+     */
+    private static Rows readTrials(FolderFiles files, Path file, String studyHash) throws IOException {
         List<Long> indexes = new ArrayList<>();
         Map<String, Long> statuses = new HashMap<>();
         String other = null;
-        try (ParquetReader<Group> reader = ParquetReader.builder(new GroupReadSupport(), file).withConf(conf).build()) {
-            for (Group g = reader.read(); g != null; g = reader.read()) {
-                indexes.add(g.getLong(TrialsTable.GRID_INDEX, 0));
-                statuses.merge(g.getString(TrialsTable.STATUS, 0), 1L, Long::sum);
-                String hash = g.getString(TrialsTable.STUDY_HASH, 0);
-                if (!hash.equals(studyHash)) {
-                    other = hash;
+        try (ParquetFileReader reader = ParquetFileReader.open(files.parquet(file), files.parquetOptions())) {
+            MessageType schema = reader.getFooter().getFileMetaData().getSchema();
+            List<Type> fields = new ArrayList<>();
+            for (String column : List.of(TrialsTable.GRID_INDEX, TrialsTable.STATUS, TrialsTable.STUDY_HASH)) {
+                if (schema.containsField(column)) {
+                    fields.add(schema.getType(column));
+                }
+            }
+            MessageType projection = new MessageType(schema.getName(), fields);
+            reader.setRequestedSchema(projection);
+            MessageColumnIO columns = new ColumnIOFactory(reader.getFooter().getFileMetaData().getCreatedBy())
+                    .getColumnIO(projection, schema);
+            for (PageReadStore rowGroup = reader.readNextRowGroup(); rowGroup != null; rowGroup = reader.readNextRowGroup()) {
+                RecordReader<Group> rows = columns.getRecordReader(rowGroup, new GroupRecordConverter(projection));
+                for (long r = 0; r < rowGroup.getRowCount(); r++) {
+                    Group g = rows.read();
+                    indexes.add(g.getLong(TrialsTable.GRID_INDEX, 0));
+                    statuses.merge(g.getString(TrialsTable.STATUS, 0), 1L, Long::sum);
+                    String hash = g.getString(TrialsTable.STUDY_HASH, 0);
+                    if (!hash.equals(studyHash)) {
+                        other = hash;
+                    }
                 }
             }
         }

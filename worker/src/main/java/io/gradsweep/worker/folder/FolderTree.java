@@ -3,11 +3,6 @@ package io.gradsweep.worker.folder;
 import java.io.File;
 import java.io.FileNotFoundException;
 import java.io.IOException;
-import java.nio.file.DirectoryStream;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +16,8 @@ import org.apache.hadoop.fs.RawLocalFileSystem;
  * Lists and deletes inside an output folder without ever following a symbolic link: a link is
  * listed as a link (never as what it points to), and a delete removes a regular file or an empty
  * directory, never a link's target. On file: that takes java.nio with NOFOLLOW_LINKS (Hadoop's
- * local listing follows links); elsewhere Hadoop's FileStatus says which entries are links.
+ * local listing follows links), as {@link LocalFolderFiles} lists; elsewhere Hadoop's FileStatus
+ * says which entries are links.
  */
 public final class FolderTree {
     /** What a directory entry is, looked at without following it. */
@@ -39,45 +35,24 @@ public final class FolderTree {
 
     /** The entries of {@code dir}, sorted by name; empty when it does not exist. */
     public static List<Entry> list(FileSystem fs, Path dir) throws IOException {
-        List<Entry> entries = new ArrayList<>();
         File local = localFile(fs, dir);
         if (local != null) {
-            java.nio.file.Path d = local.toPath();
-            // the folder listed may itself be reached through a link (an output folder linked to
-            // another disk); what matters is that no entry found in it is ever followed
-            if (!Files.isDirectory(d)) {
+            return LocalFolderFiles.list(local.toPath(), dir);
+        }
+        List<Entry> entries = new ArrayList<>();
+        FileStatus[] statuses;
+        try {
+            if (!fs.getFileStatus(dir).isDirectory()) {
                 return entries;
             }
-            try (DirectoryStream<java.nio.file.Path> children = Files.newDirectoryStream(d)) {
-                for (java.nio.file.Path child : children) {
-                    BasicFileAttributes a;
-                    try {
-                        a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                    } catch (NoSuchFileException e) {
-                        continue; // deleted while we listed
-                    }
-                    Kind kind = a.isSymbolicLink() ? Kind.LINK : a.isDirectory() ? Kind.DIRECTORY
-                            : a.isRegularFile() ? Kind.FILE : Kind.OTHER;
-                    entries.add(new Entry(new Path(dir, child.getFileName().toString()), kind, a.size()));
-                }
-            } catch (NoSuchFileException e) {
-                return entries; // the directory was deleted since it was seen
-            }
-        } else {
-            FileStatus[] statuses;
-            try {
-                if (!fs.getFileStatus(dir).isDirectory()) {
-                    return entries;
-                }
-                statuses = fs.listStatus(dir);
-            } catch (FileNotFoundException e) {
-                return entries;
-            }
-            for (FileStatus s : statuses) {
-                Kind kind = s.isSymlink() ? Kind.LINK : s.isDirectory() ? Kind.DIRECTORY
-                        : s.isFile() ? Kind.FILE : Kind.OTHER;
-                entries.add(new Entry(s.getPath(), kind, s.getLen()));
-            }
+            statuses = fs.listStatus(dir);
+        } catch (FileNotFoundException e) {
+            return entries;
+        }
+        for (FileStatus s : statuses) {
+            Kind kind = s.isSymlink() ? Kind.LINK : s.isDirectory() ? Kind.DIRECTORY
+                    : s.isFile() ? Kind.FILE : Kind.OTHER;
+            entries.add(new Entry(s.getPath(), kind, s.getLen()));
         }
         entries.sort(Comparator.comparing(Entry::name));
         return entries;

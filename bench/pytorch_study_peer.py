@@ -122,8 +122,8 @@ def layer_statistics(model, derivative, x, y, subset):
     model.zero_grad(set_to_none=True)
     hidden = len(model.layers) - 1
     alive = [None] * hidden
-    sums = [0.0] * hidden
-    squares = [0.0] * hidden
+    sums = [0] * hidden  # float64 tensors after the first chunk, read once at the end
+    squares = [0] * hidden
     model.keep = True
     for start in range(0, n, CHUNK):
         rows = slice(start, min(n, start + CHUNK))
@@ -132,16 +132,17 @@ def layer_statistics(model, derivative, x, y, subset):
             unit_alive = (derivative(z, h) != 0).any(0)
             alive[l] = unit_alive if alive[l] is None else alive[l] | unit_alive
             hd = h.double()
-            sums[l] += hd.sum().item()
-            squares[l] += (hd * hd).sum().item()
+            sums[l] = sums[l] + hd.sum()
+            squares[l] = squares[l] + (hd * hd).sum()
         (torch.nn.functional.cross_entropy(out, y[rows], reduction="sum") / n).backward()
     model.keep = False
     norms = [layer.weight.grad.double().norm().item() for layer in model.layers]
     stats = []
     for l in range(hidden):
         count = n * alive[l].numel()
-        mean = sums[l] / count
-        stats.append((1 - alive[l].float().mean().item(), mean, math.sqrt(max(0, squares[l] / count - mean * mean))))
+        mean = sums[l].item() / count
+        stats.append((1 - alive[l].float().mean().item(), mean,
+                      math.sqrt(max(0, squares[l].item() / count - mean * mean))))
     return norms, stats
 
 

@@ -10,7 +10,8 @@
 # with JVM and Spark start, PyTorch's with Python and torch start).
 #   bench/compare-study.sh [ROUNDS]        (default 3; about 2-5 minutes a round on 2 cores)
 # Installs Debian's python3-torch if missing and builds the jar if missing. The trials table is read
-# with DuckDB's JDBC driver from the jar's own lib folder, so no Python Parquet reader is needed.
+# with DuckDB's JDBC driver, which the build fetches into the Maven repository (it is the tests'
+# Parquet reader), so no Python Parquet reader is needed.
 set -euo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 rounds="${1:-3}"
@@ -21,6 +22,8 @@ if ! /usr/bin/python3 -c "import torch" 2>/dev/null || [[ ! -e /usr/lib/x86_64-l
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-torch libopenblas0-pthread >/dev/null
 fi
 [[ -f "$here/driver/target/gradsweep.jar" ]] || (cd "$here" && mvn -q -DskipTests package)
+duckdb="$(ls "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/org/duckdb/duckdb_jdbc/*/duckdb_jdbc-*.jar 2>/dev/null | tail -1)"
+[[ -n "$duckdb" ]] || { echo "no duckdb_jdbc jar in the Maven repository (set MAVEN_REPOSITORY, or run mvn -DskipTests package)" >&2; exit 1; }
 
 # PyTorch at its best on one core: OpenBLAS (not the reference BLAS) and no spinning BLAS/OpenMP threads.
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
@@ -40,8 +43,9 @@ run_gradsweep() { # round
     exit 1
   fi
   t1="$(now)"
+  grep "^spark start" "$work/run.txt" >&2 || true
   echo "impl=gradsweep_process round=$1 seconds=$(elapsed "$t0" "$t1")" >> "$log"
-  java -cp "$here/driver/target/lib/*" "$here/.ci/DuckDbQuery.java" "
+  java -cp "$duckdb" "$here/.ci/DuckDbQuery.java" "
       SELECT activation, depth, replicate, status, wall_seconds
       FROM read_parquet('$out/trials/**/*.parquet', hive_partitioning = true)" \
     | awk -F ' [|] ' -v r="$1" '{print "impl=gradsweep round=" r " activation=" $1 " depth=" $2 " replicate=" $3 " status=" $4 " seconds=" $5}' \

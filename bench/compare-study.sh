@@ -29,7 +29,7 @@ duckdb="$(ls "${MAVEN_REPOSITORY:-$HOME/.m2/repository}"/org/duckdb/duckdb_jdbc/
 export OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
-log="$work/log"
+log="$(mktemp --suffix=.compare-study.log)" # kept: the per-trial lines, for a second look
 now() { date +%s.%N; }
 elapsed() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.3f", b - a }'; }
 
@@ -84,9 +84,11 @@ for line in open(sys.argv[1]):
     elif impl in ("gradsweep", "pytorch"):
         if kv.get("status", "ok") != "ok":
             bad.append(line.strip())
-        if kv["activation"] not in order:
-            order.append(kv["activation"])
-        for key in (kv["activation"], "depth " + kv["depth"], "total"):
+        # gradsweep writes an activation with its parameters (elu(alpha=1.0)); the peer uses the same defaults
+        activation = re.sub(r"\(.*", "", kv["activation"])
+        if impl == "pytorch" and activation not in order:
+            order.append(activation)
+        for key in (activation, "depth " + kv["depth"], "total"):
             sums[(impl, kv["round"], key)] += float(kv["seconds"])
         trials[(impl, kv["round"])] += 1
 counts = set(trials.values())
@@ -108,3 +110,4 @@ g = statistics.median(process["gradsweep"].values())
 p = statistics.median(process["pytorch"].values())
 print(f"{'whole run':>12} {g:>12.1f} {p:>10.1f} {p / g:>6.2f}   (gradsweep run with JVM and Spark start; python with torch import)")
 PY
+echo "per-trial lines: $log"

@@ -60,7 +60,7 @@ class RunEndTest {
         assertEquals("failed: no space", m.describeState());
         assertTrue(m.error().orElse("").contains("No space left on device"), m.toString());
         assertTrue(m.ended().isPresent());
-        assertEquals(List.of(), temporaries(out), "no temporary left behind");
+        assertEquals(List.of(), temporaries(out), "no temporary left behind; the run printed:\n" + r.out + r.err);
         assertFalse(Files.exists(out.resolve(RunLock.FILE)), "the lock is released");
         int committed = CommittedFiles.trialFiles(out);
         CliRun status = CliRun.of("status", out.toString());

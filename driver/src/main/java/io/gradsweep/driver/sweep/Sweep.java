@@ -42,6 +42,9 @@ public final class Sweep {
      * run (the last tasks leave cores idle), few enough that files stay large.
      */
     private static final int TASKS_PER_CORE = 8;
+    /** How long the clean-up after a failed run waits for local tasks that were still running (see LocalTaskThreads). */
+    private static final java.time.Duration TASK_END_WAIT = java.time.Duration.ofSeconds(30);
+
     /** At least this much disk is set aside for the manifest that ends a run (see OutputFolder.reserveSpace). */
     private static final int MANIFEST_RESERVE_BYTES = 64 * 1024;
 
@@ -206,8 +209,13 @@ public final class Sweep {
             }
             throw new IllegalStateException(e.getMessage(), e);
         } finally {
+            boolean local = spark.sparkContext().isLocal();
             spark.stop();
             if (!ended) {
+                if (local && !interrupts.interrupted() && !LocalTaskThreads.awaitNone(TASK_END_WAIT)) {
+                    log.println("warning: a task of the stopped job is still running after " + TASK_END_WAIT.toSeconds()
+                            + " s; what it leaves behind, the next run removes");
+                }
                 removeLeftovers(fence);
             }
             try {

@@ -63,7 +63,7 @@ final class Aggregates {
                 List<Double> times = new ArrayList<>();
                 List<Boolean> reached = new ArrayList<>();
                 for (List<String> cell : a.groups.cells) {
-                    for (TimeToEvent e : a.group(cell, arm).times.get(a.headline).runs) {
+                    for (TimeToEvent e : TimeToThreshold.of(a.groups.get(cell, arm), a.headline).runs) {
                         times.add(e.epoch());
                         reached.add(e.reached());
                     }

@@ -2,7 +2,6 @@ package io.gradsweep.driver.analysis;
 
 import io.gradsweep.driver.stats.HolmCorrection;
 import io.gradsweep.driver.stats.SignTest;
-import io.gradsweep.driver.stats.Streams;
 import io.gradsweep.worker.study.Study;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -36,75 +35,95 @@ final class Analysis {
     /** Per arm: does its headline effect change across cells. */
     final List<EffectHeterogeneity> heterogeneity;
 
-    Analysis(Study study, AnalysisPlan plan, StudyData data) {
-        this(study, plan, data, cell -> null);
+    /** The analysis of every run in {@code data}, each cell computed here. */
+    static Analysis of(Study study, AnalysisPlan plan, StudyData data) {
+        return of(study, plan, data, cell -> null);
     }
 
-    /** As {@link #Analysis(Study, AnalysisPlan, StudyData)}, a cell planning only {@code plannedReplicates} (null: all; see Groups). */
-    Analysis(Study study, AnalysisPlan plan, StudyData data,
+    /** As {@link #of(Study, AnalysisPlan, StudyData)}, a cell planning only {@code plannedReplicates} (null: all; see Groups). */
+    static Analysis of(Study study, AnalysisPlan plan, StudyData data,
             java.util.function.Function<List<String>, Integer> plannedReplicates) {
-        this.study = study;
-        this.plan = plan;
-        this.data = data;
-        this.level = plan.level();
-        this.compared = plan.secondary().stream().map(Measure::ofColumn).toList();
-        this.groups = Groups.of(study, plan, data.trials, plannedReplicates);
-        this.reference = plan.reference().orElse(groups.arms.get(0));
+        Groups groups = Groups.of(study, plan, data.trials, plannedReplicates);
+        long trained = data.trials.stream().filter(TrialRecord::trained).count();
+        long[] reached = new long[plan.thresholds().size()];
+        for (int i = 0; i < reached.length; i++) {
+            int threshold = i;
+            reached[i] = data.trials.stream().filter(r -> r.trained() && r.reached(threshold)).count();
+        }
+        CellStatistics.Context context = context(plan, groups, trained, reached);
+        List<CellStatistics> cells = new ArrayList<>();
+        for (List<String> cell : groups.cells) {
+            cells.add(CellStatistics.of(context, cell, groups.trials.get(cell)));
+        }
+        return new Analysis(study, plan, data, groups, context, cells);
+    }
+
+    /**
+     * What each cell's statistics need from the whole study: the reference arm (refused here, before
+     * any cell is computed, when it is not an arm) and the headline threshold, chosen from
+     * {@code trained} runs of which {@code reached[i]} reached threshold i when the plan names none.
+     */
+    static CellStatistics.Context context(AnalysisPlan plan, Groups groups, long trained, long[] reached) {
+        String reference = plan.reference().orElse(groups.arms.get(0));
         if (!groups.arms.contains(reference)) {
             throw new IllegalArgumentException(plan.referenceSource() + " " + reference + ": not a value of " + plan.compare().name()
                     + "; its values are " + groups.arms);
         }
+        int headline = plan.headlineThreshold().map(t -> plan.thresholds().indexOf(t))
+                .orElseGet(() -> defaultHeadline(plan.thresholds(), trained, reached));
+        return new CellStatistics.Context(List.copyOf(plan.thresholds()), groups.arms, reference, headline, plan.level(),
+                plan.seed(), plan.secondary().stream().map(Measure::ofColumn).toList(),
+                new java.util.HashMap<>(plan.smallestEffect()), groups.planned());
+    }
+
+    /**
+     * The study's analysis from its cells' statistics (computed here or in Spark tasks, with
+     * {@code context}): the Holm corrections over every cell and the heterogeneity of each arm's
+     * effect across cells. {@code data} may hold no runs (they stayed on the executors): the
+     * groups then only name the cells and arms.
+     */
+    Analysis(Study study, AnalysisPlan plan, StudyData data, Groups groups, CellStatistics.Context context,
+            List<CellStatistics> cells) {
+        this.study = study;
+        this.plan = plan;
+        this.data = data;
+        this.level = context.level();
+        this.compared = context.compared();
+        this.groups = groups;
+        this.reference = context.reference();
         this.exploratory = plan.thresholdSource().isEmpty();
-        this.headline = plan.headlineThreshold().map(t -> plan.thresholds().indexOf(t)).orElseGet(this::defaultHeadline);
+        this.headline = context.headline();
+        Map<List<String>, CellStatistics> byCell = new LinkedHashMap<>();
+        cells.forEach(c -> byCell.put(c.cell, c));
         List<GroupResult> results = new ArrayList<>();
         Map<List<String>, GroupResult> index = new LinkedHashMap<>();
+        List<TimeComparison> timeFamily = new ArrayList<>();
+        List<List<PairedComparison>> families = new ArrayList<>();
+        compared.forEach(m -> families.add(new ArrayList<>()));
         for (List<String> cell : groups.cells) {
-            for (String arm : groups.arms) {
-                GroupResult g = new GroupResult(cell, arm, groups.get(cell, arm), groups.counts(cell, arm),
-                        plan.thresholds().size(), plan.seed());
+            CellStatistics c = byCell.get(cell);
+            if (c == null) {
+                throw new IllegalStateException("no statistics for cell " + cell);
+            }
+            for (GroupResult g : c.groups) {
                 results.add(g);
                 index.put(g.factors(), g);
+            }
+            timeFamily.addAll(c.headline);
+            for (int m = 0; m < families.size(); m++) {
+                families.get(m).addAll(c.measures.get(m));
             }
         }
         this.groupResults = List.copyOf(results);
         this.byGroup = index;
-        this.headlineComparisons = headline < 0 ? List.of() : timeComparisons(headline);
+        this.headlineComparisons = headline < 0 ? List.of() : holmTimes(timeFamily);
         List<String> others = groups.arms.stream().filter(x -> !x.equals(reference)).toList();
         this.heterogeneity = EffectHeterogeneity.of(headlineComparisons, others, level);
-        List<List<PairedComparison>> families = new ArrayList<>();
-        for (Measure m : compared) {
-            List<PairedComparison> family = new ArrayList<>();
-            for (List<String> cell : groups.cells) {
-                for (String arm : groups.arms) {
-                    if (!arm.equals(reference)) {
-                        family.add(PairedComparison.of(m, cell, arm, reference, groups.get(cell, arm),
-                                groups.get(cell, reference), expectedPairs(group(cell, arm), group(cell, reference)), level,
-                                plan.smallestEffect().get(m.column())));
-                    }
-                }
-            }
-            families.add(holmMeasures(family));
-        }
-        this.measureComparisons = List.copyOf(families);
+        this.measureComparisons = families.stream().map(Analysis::holmMeasures).toList();
     }
 
-    private List<TimeComparison> timeComparisons(int threshold) {
-        double t = plan.thresholds().get(threshold);
-        String quantity = "epochs to train loss " + t;
-        List<TimeComparison> family = new ArrayList<>();
-        for (List<String> cell : groups.cells) {
-            GroupResult ref = group(cell, reference);
-            for (String arm : groups.arms) {
-                if (!arm.equals(reference)) {
-                    GroupResult a = group(cell, arm);
-                    family.add(TimeComparison.of(quantity, cell, arm, reference, t, a.times.get(threshold),
-                            ref.times.get(threshold), budgetEpochs(cell, arm), expectedPairs(a, ref), level,
-                            Streams.derive(plan.seed(), "logrank|" + t + "|" + cell + "|" + arm),
-                            timeMargin(cell, arm)));
-                }
-            }
-        }
-        // the primary family: every row's sign test and log-rank test, corrected together
+    /** The primary family: every row's sign test and log-rank test, corrected together. */
+    private static List<TimeComparison> holmTimes(List<TimeComparison> family) {
         int k = family.size();
         double[] p = new double[2 * k];
         for (int i = 0; i < k; i++) {
@@ -137,56 +156,11 @@ final class Analysis {
     }
 
     /**
-     * The smallest difference in epochs to a threshold that matters: the study's
-     * analysis.smallest_effect.epochs, else the widest gap between evaluation points of the two arms'
-     * runs (a crossing cannot be placed more finely, so a smaller difference cannot be told from none).
-     */
-    double timeMargin(List<String> cell, String arm) {
-        Double declared = plan.smallestEffect().get(io.gradsweep.worker.study.AnalysisSpec.EPOCHS);
-        if (declared != null) {
-            return declared;
-        }
-        double widest = 0;
-        for (String x : List.of(arm, reference)) {
-            for (TrialRecord r : groups.get(cell, x)) {
-                for (int i = 1; i < r.evalSteps.length; i++) {
-                    widest = Math.max(widest, r.epochOf(r.evalSteps[i]) - r.epochOf(r.evalSteps[i - 1]));
-                }
-            }
-        }
-        return widest;
-    }
-
-    /** The budget in epochs shared by every run of the arm and the reference in the cell; NaN if they differ. */
-    private double budgetEpochs(List<String> cell, String arm) {
-        double budget = Double.NaN;
-        for (String x : List.of(arm, reference)) {
-            for (TrialRecord r : groups.get(cell, x)) {
-                double b = r.budgetEpochs();
-                if (Double.isNaN(b)) {
-                    continue;
-                }
-                if (Double.isNaN(budget)) {
-                    budget = b;
-                } else if (Math.abs(b - budget) > 1e-9 * budget) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return budget;
-    }
-
-    private static int expectedPairs(GroupResult a, GroupResult ref) {
-        return (int) Math.min(a.counts.expected(), ref.counts.expected());
-    }
-
-    /**
      * Without --threshold: the tightest threshold that at least half the trained runs reached,
      * so the headline compares times most runs have; failing that, the loosest. -1 when the study
      * records no threshold. Chosen from the data, so the comparison is labelled exploratory.
      */
-    private int defaultHeadline() {
-        List<Double> t = plan.thresholds();
+    static int defaultHeadline(List<Double> t, long trained, long[] reached) {
         if (t.isEmpty()) {
             return -1;
         }
@@ -194,15 +168,7 @@ final class Analysis {
         double bestValue = Double.POSITIVE_INFINITY;
         int loosest = 0;
         for (int i = 0; i < t.size(); i++) {
-            long trained = 0;
-            long reached = 0;
-            for (TrialRecord r : data.trials) {
-                if (r.trained()) {
-                    trained++;
-                    reached += r.reached(i) ? 1 : 0;
-                }
-            }
-            if (trained > 0 && 2 * reached >= trained && t.get(i) < bestValue) {
+            if (trained > 0 && 2 * reached[i] >= trained && t.get(i) < bestValue) {
                 best = i;
                 bestValue = t.get(i);
             }

@@ -80,7 +80,7 @@ public final class CellPrecision {
             Integer n = replicates.apply(t.cell());
             return n == null || t.replicate < n;
         });
-        for (TimeComparison c : new Analysis(study, plan, data).headlineComparisons) {
+        for (TimeComparison c : Analysis.of(study, plan, data).headlineComparisons) {
             Precision p = new Precision(halfWidth(c), c.pairs);
             out.merge(c.cell, p, (a, b) -> b.halfWidth() > a.halfWidth() ? b : a);
         }

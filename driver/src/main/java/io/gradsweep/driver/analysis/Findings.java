@@ -40,7 +40,7 @@ final class Findings {
         s.append("At ").append(cell).append(", ").append(reached(c.armReached, c.armRuns, c.arm, true))
                 .append(" train loss ").append(c.threshold).append(within).append(" and ")
                 .append(reached(c.referenceReached, c.referenceRuns, c.reference, false)).append("; ");
-        int bothTied = (int) java.util.Arrays.stream(c.bothReachedDifferences).filter(d -> d == 0.0).count();
+        int bothTied = c.bothReachedTies;
         int neitherTied = c.ties - bothTied;
         int n = c.signTest.n();
         if (n == 0 && c.ties > 0) {

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 /** The statistics of one group (a cell and an arm): completeness, divergence, measures, time to each threshold. */
-final class GroupResult {
+final class GroupResult implements java.io.Serializable {
     final List<String> cell;
     final String arm;
     final GroupCounts counts;
@@ -21,10 +21,12 @@ final class GroupResult {
     /** The same measures' medians with their binomial order-statistic intervals (coverage at least 95% at any n). */
     final Map<Measure, MedianInterval> medians = new EnumMap<>(Measure.class);
     /** Per study threshold, in order. */
-    final List<TimeToThreshold> times = new ArrayList<>();
+    final List<ThresholdTimes> times = new ArrayList<>();
     final List<KaplanMeier> survival = new ArrayList<>();
     /** The same curves in optimiser steps. */
     final List<KaplanMeier> survivalSteps = new ArrayList<>();
+    /** The optimiser steps per epoch every run of the group took that stepped; NaN when none did or they differ. */
+    final double stepsPerEpoch;
 
     /** The arm, then the cell's values: a trial's factors. */
     List<String> factors() {
@@ -47,9 +49,26 @@ final class GroupResult {
         }
         for (int i = 0; i < thresholds; i++) {
             TimeToThreshold t = TimeToThreshold.of(group, i);
-            times.add(t);
+            times.add(ThresholdTimes.of(t));
             survival.add(KaplanMeier.fit(t.epochs, t.reached));
             survivalSteps.add(KaplanMeier.fit(t.steps, t.reached));
         }
+        this.stepsPerEpoch = sharedStepsPerEpoch(group);
+    }
+
+    private static double sharedStepsPerEpoch(List<TrialRecord> group) {
+        double shared = Double.NaN;
+        for (TrialRecord r : group) {
+            double s = r.stepsPerEpoch;
+            if (!(s > 0) || Double.isInfinite(s)) {
+                continue;
+            }
+            if (Double.isNaN(shared)) {
+                shared = s;
+            } else if (Math.abs(s - shared) > 1e-9 * shared) {
+                return Double.NaN;
+            }
+        }
+        return shared;
     }
 }

@@ -116,22 +116,16 @@ final class Groups {
     }
 
     GroupCounts counts(List<String> cell, String arm) {
-        List<String> key = new ArrayList<>();
-        key.add(arm);
-        key.addAll(cell);
-        long ok = 0;
-        long diverged = 0;
-        long failed = 0;
-        long timeout = 0;
-        List<TrialRecord> group = get(cell, arm);
-        for (TrialRecord r : group) {
-            switch (r.status) {
-                case "ok" -> ok++;
-                case "diverged" -> diverged++;
-                case "timeout" -> timeout++;
-                default -> failed++;
-            }
-        }
-        return new GroupCounts(expected.getOrDefault(key, 0L), group.size(), ok, diverged, failed, timeout);
+        return GroupCounts.of(expected(cell, arm), get(cell, arm));
+    }
+
+    /** The trials the study plans for the group. */
+    long expected(List<String> cell, String arm) {
+        return expected.getOrDefault(CellStatistics.factors(arm, cell), 0L);
+    }
+
+    /** Every group's planned trials, by its factors (arm, then the cell's values). */
+    Map<List<String>, Long> planned() {
+        return Map.copyOf(expected);
     }
 }

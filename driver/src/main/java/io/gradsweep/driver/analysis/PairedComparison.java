@@ -17,7 +17,7 @@ import java.util.Map;
  * (mid-ranks, zeros dropped), the effect the Hodges-Lehmann estimate with its exact interval.
  * Immutable: the Holm-adjusted p comes as a copy ({@link #withHolm}).
  */
-final class PairedComparison {
+final class PairedComparison implements java.io.Serializable {
     final Measure measure;
     final String quantity;
     final List<String> cell;

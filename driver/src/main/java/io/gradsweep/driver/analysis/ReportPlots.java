@@ -76,22 +76,10 @@ final class ReportPlots {
     private double stepsPerEpoch(Curve c) {
         List<String> cell = c.factors().subList(1, c.factors().size());
         String arm = c.factors().get(0);
-        if (!a.groups.cells.contains(cell) || !a.groups.arms.contains(arm) || a.groups.get(cell, arm) == null) {
+        if (!a.groups.cells.contains(cell) || !a.groups.arms.contains(arm)) {
             return Double.NaN;
         }
-        double shared = Double.NaN;
-        for (TrialRecord r : a.groups.get(cell, arm)) {
-            double s = r.stepsPerEpoch;
-            if (!(s > 0) || Double.isInfinite(s)) {
-                continue;
-            }
-            if (Double.isNaN(shared)) {
-                shared = s;
-            } else if (Math.abs(s - shared) > 1e-9 * shared) {
-                return Double.NaN;
-            }
-        }
-        return shared;
+        return a.group(cell, arm).stepsPerEpoch;
     }
 
     private List<BandSeries> ordered(List<BandSeries> series) {
@@ -125,7 +113,7 @@ final class ReportPlots {
         }
     }
 
-    private static StepSeries kaplanMeier(String name, KaplanMeier km, TimeToThreshold t) {
+    private static StepSeries kaplanMeier(String name, KaplanMeier km, ThresholdTimes t) {
         List<KaplanMeier.Step> steps = km.steps();
         double[] times = new double[steps.size() + 1];
         double[] values = new double[steps.size() + 1];
@@ -133,14 +121,7 @@ final class ReportPlots {
             times[i + 1] = steps.get(i).time();
             values[i + 1] = steps.get(i).reachedFraction();
         }
-        List<Double> censored = new ArrayList<>();
-        for (int i = 0; i < t.epochs.length; i++) {
-            if (!t.reached[i]) {
-                censored.add(t.epochs[i]);
-            }
-        }
-        censored.sort(null);
-        return new StepSeries(name, times, values, censored.stream().mapToDouble(Double::doubleValue).toArray());
+        return new StepSeries(name, times, values, t.censoredEpochs);
     }
 
     private void initialGradients() {

@@ -250,7 +250,7 @@ final class ReportTables {
             row.add(TableCell.text(p.arm()));
             int n = 0;
             for (List<String> cell : a.groups.cells) {
-                n += a.group(cell, p.arm()).times.get(a.headline).runs.size();
+                n += a.group(cell, p.arm()).times.get(a.headline).runs;
             }
             row.add(TableCell.count(n));
             for (io.gradsweep.driver.stats.PerformanceProfile.Point point : p.profile().points()) {
@@ -297,9 +297,9 @@ final class ReportTables {
         for (GroupResult g : a.groupResults) {
             for (int i = 0; i < a.plan.thresholds().size(); i++) {
                 table.add(List.of(TableCell.text(a.cellLabel(g.cell)), TableCell.text(g.arm),
-                        TableCell.number(a.plan.thresholds().get(i)), TableCell.count(g.times.get(i).epochs.length),
-                        TableCell.count(g.times.get(i).reachedCount()), median(g.survival.get(i)),
-                        median(g.survivalSteps.get(i)), turnbullMedian(g.times.get(i).turnbull())));
+                        TableCell.number(a.plan.thresholds().get(i)), TableCell.count(g.times.get(i).runs),
+                        TableCell.count(g.times.get(i).reached), median(g.survival.get(i)),
+                        median(g.survivalSteps.get(i)), turnbullMedian(g.times.get(i).turnbull)));
             }
         }
         return table;

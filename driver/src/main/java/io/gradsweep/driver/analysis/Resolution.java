@@ -14,7 +14,7 @@ import java.util.Locale;
  * rounded to its steps. Any other measure (losses, the log-loss area, ratios) counts as equal
  * within a relative tolerance of {@value #RELATIVE_TOLERANCE}.
  */
-final class Resolution {
+final class Resolution implements java.io.Serializable {
     static final double RELATIVE_TOLERANCE = 1e-6;
     static final long MAX_DENOMINATOR = 1_000_000;
 

@@ -65,7 +65,7 @@ public final class StudyAnalyzer {
         Map<String, Integer> rounds = manifest.rounds().isEmpty() ? Map.of()
                 : manifest.rounds().get(manifest.rounds().size() - 1).cells().stream().collect(
                         java.util.stream.Collectors.toMap(c -> c.cell(), c -> c.replicates()));
-        Analysis analysis = new Analysis(study, plan, data, cell -> rounds.get(Analysis.cellLabel(plan, cell, 0)));
+        Analysis analysis = Analysis.of(study, plan, data, cell -> rounds.get(Analysis.cellLabel(plan, cell, 0)));
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
         plots.figures.addAll(new CurvatureFigures(analysis, data.curvature).figures);

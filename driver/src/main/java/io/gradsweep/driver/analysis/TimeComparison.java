@@ -17,7 +17,7 @@ import java.util.Map;
  * the threshold; where one did not, the pair gives a sign and a bound ("more than 2 epochs
  * sooner"), never a point. Immutable: the Holm-adjusted p comes as a copy.
  */
-final class TimeComparison {
+final class TimeComparison implements java.io.Serializable {
     final String quantity;
     final List<String> cell;
     final String arm;
@@ -37,8 +37,8 @@ final class TimeComparison {
     final int referenceReached;
     /** The budget in epochs when every run of both arms has the same one; NaN otherwise. */
     final double budgetEpochs;
-    /** Arm minus reference in epochs, over the pairs where both reached it (0.0 for the same evaluation point). */
-    final double[] bothReachedDifferences;
+    /** Pairs where both reached it at the same evaluation point (a difference of 0.0). */
+    final int bothReachedTies;
     final HodgesLehmann bothReached;
     /** Pairs where the arm reached it and the reference was seen not there later; and the least epochs it was sooner by. */
     final int armSoonerCensored;
@@ -63,7 +63,7 @@ final class TimeComparison {
 
     private TimeComparison(String quantity, List<String> cell, String arm, String reference, double threshold, int pairs,
             int armFirst, int referenceFirst, int ties, int undetermined, int unpaired, int armRuns, int armReached,
-            int referenceRuns, int referenceReached, double budgetEpochs, double[] bothReachedDifferences,
+            int referenceRuns, int referenceReached, double budgetEpochs, int bothReachedTies,
             HodgesLehmann bothReached, int armSoonerCensored, double armSoonerBy, int referenceSoonerCensored,
             double referenceSoonerBy, SignTest signTest, FirstToEvent first, RestrictedMeanTime.Difference rmst,
             PermutationLogRank logRank, double margin, io.gradsweep.driver.stats.ConfidenceInterval equivalenceInterval,
@@ -84,7 +84,7 @@ final class TimeComparison {
         this.referenceRuns = referenceRuns;
         this.referenceReached = referenceReached;
         this.budgetEpochs = budgetEpochs;
-        this.bothReachedDifferences = bothReachedDifferences;
+        this.bothReachedTies = bothReachedTies;
         this.bothReached = bothReached;
         this.armSoonerCensored = armSoonerCensored;
         this.armSoonerBy = armSoonerBy;
@@ -145,7 +145,8 @@ final class TimeComparison {
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, order[PairOrder.ARM_FIRST.ordinal()],
                 order[PairOrder.REFERENCE_FIRST.ordinal()], order[PairOrder.TIE.ordinal()],
                 order[PairOrder.UNDETERMINED.ordinal()], Math.max(0, expectedPairs - pairs), a.runs.size(), a.reachedCount(),
-                ref.runs.size(), ref.reachedCount(), budgetEpochs, d, HodgesLehmann.paired(d, 1 - level), armCensored,
+                ref.runs.size(), ref.reachedCount(), budgetEpochs, (int) java.util.Arrays.stream(d).filter(x -> x == 0.0).count(),
+                HodgesLehmann.paired(d, 1 - level), armCensored,
                 armCensored == 0 ? Double.NaN : armBy, refCensored, refCensored == 0 ? Double.NaN : refBy, sign, first,
                 rmst(a, ref, budgetEpochs, level), logRank, margin, equivalenceInterval(a, ref, budgetEpochs, level),
                 Double.NaN, Double.NaN);
@@ -220,7 +221,7 @@ final class TimeComparison {
     TimeComparison withHolm(double adjusted, double logRankAdjusted) {
         return new TimeComparison(quantity, cell, arm, reference, threshold, pairs, armFirst, referenceFirst, ties,
                 undetermined, unpaired, armRuns, armReached, referenceRuns, referenceReached, budgetEpochs,
-                bothReachedDifferences, bothReached, armSoonerCensored, armSoonerBy, referenceSoonerCensored,
+                bothReachedTies, bothReached, armSoonerCensored, armSoonerBy, referenceSoonerCensored,
                 referenceSoonerBy, signTest, first, rmst, logRank, margin, equivalenceInterval, adjusted, logRankAdjusted);
     }
 

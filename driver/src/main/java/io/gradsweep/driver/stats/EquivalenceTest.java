@@ -14,7 +14,7 @@ import java.util.Locale;
  * significant digits of the data's scale, so that d - margin and margin - d' that are equal in
  * decimal (0.3 - 0.1 and 0.1 - (-0.1)) tie as they should rather than by floating-point luck.
  */
-public final class EquivalenceTest {
+public final class EquivalenceTest implements java.io.Serializable {
     private final double margin;
     private final double alpha;
     private final SignedRankTest belowUpper;

@@ -15,7 +15,7 @@ import java.util.Locale;
  * four one-sided bounds). The p-value is the exact sign test of arm-first against reference-first
  * pairs, ties dropped.
  */
-public final class FirstToEvent {
+public final class FirstToEvent implements java.io.Serializable {
     private final int armFirst;
     private final int referenceFirst;
     private final int ties;

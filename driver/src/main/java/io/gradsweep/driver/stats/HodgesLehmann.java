@@ -20,7 +20,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * Unlike R, zero differences are kept: they are observations of the effect, and dropping them
  * would push the estimate away from 0.
  */
-public final class HodgesLehmann {
+public final class HodgesLehmann implements java.io.Serializable {
     /** Largest n for the exact distribution; above it k comes from the normal approximation. */
     public static final int MAX_EXACT = 300;
 

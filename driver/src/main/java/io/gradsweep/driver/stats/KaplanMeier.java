@@ -18,7 +18,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * those pointwise intervals: from the first time the lower band is <= 1/2 to the first time the
  * upper band is <= 1/2.
  */
-public final class KaplanMeier {
+public final class KaplanMeier implements java.io.Serializable {
     /**
      * Slack when comparing a curve with 1/2: S is a product of fractions, and rounding must not
      * move the median (e.g. 3/4 x 2/3 is 0.49999999999999994 in doubles). R uses a similar tolerance.
@@ -38,7 +38,7 @@ public final class KaplanMeier {
      * @param upper upper pointwise log-log bound of S; NaN once S = 0 (the transform is undefined there, as in R)
      */
     public record Step(double time, int atRisk, int events, double survival, double greenwoodVariance, double lower,
-            double upper) {
+            double upper) implements java.io.Serializable {
         /** Greenwood standard error of S(time). */
         public double standardError() {
             return Math.sqrt(greenwoodVariance);

@@ -12,7 +12,7 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * 3.2; the ranks of R's {@code DescTools::MedianCI(method = "exact")}, qbinom((1 - level) / 2, n,
  * 1/2)). Where no k reaches the level (n <= 5 at 95%) the interval is (-inf, +inf) and flagged.
  */
-public final class MedianInterval {
+public final class MedianInterval implements java.io.Serializable {
     private final int n;
     private final int nanCount;
     private final double median;

@@ -15,7 +15,7 @@ import org.apache.commons.math3.util.CombinatoricsUtils;
  * "exact")}); otherwise {@code permutations} seeded random relabellings with p = (1 + #{as
  * extreme}) / (1 + B) (Phipson and Smyth 2010), a valid p that is never 0.
  */
-public final class PermutationLogRank {
+public final class PermutationLogRank implements java.io.Serializable {
     private final double statistic;
     private final double pValue;
     private final boolean exact;

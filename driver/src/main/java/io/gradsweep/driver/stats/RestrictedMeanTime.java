@@ -137,7 +137,7 @@ public final class RestrictedMeanTime {
      * difference 0 (a Wald test, approximate).
      */
     public record Difference(double estimate, double standardError, ConfidenceInterval interval, double pValue,
-            double tau, int nA, int nB) {
+            double tau, int nA, int nB) implements java.io.Serializable {
         /** Always false: Wald interval and p. */
         public boolean exact() {
             return false;

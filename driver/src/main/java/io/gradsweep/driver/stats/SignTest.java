@@ -9,7 +9,7 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * {@code binom.test(positives, n)} (the null distribution is symmetric, so R's "as or less likely"
  * rule gives the same value).
  */
-public final class SignTest {
+public final class SignTest implements java.io.Serializable {
     private final int positives;
     private final int negatives;
     private final double pValue;

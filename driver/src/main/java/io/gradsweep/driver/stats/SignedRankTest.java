@@ -17,7 +17,7 @@ import org.apache.commons.math3.stat.ranking.TiesStrategy;
  * <p>Callers pass differences already rounded to the measure's resolution, so that ties and zeros
  * are real ties and zeros rather than floating-point noise.
  */
-public final class SignedRankTest {
+public final class SignedRankTest implements java.io.Serializable {
     /** Largest number of non-zero pairs for which the p-value is exact. */
     public static final int MAX_EXACT = 50;
 

@@ -7,7 +7,7 @@ import java.util.Arrays;
  * percentile-bootstrap confidence interval for the mean. NaN values are excluded and counted;
  * infinities are kept (a diverged run's infinite loss is data, and makes the mean infinite).
  */
-public final class Summary {
+public final class Summary implements java.io.Serializable {
     private final int n;
     private final int nanCount;
     private final double firstQuartile;

@@ -14,13 +14,13 @@ import java.util.List;
  * p_j <- (1/n) sum_i a_ij p_j / sum_k a_ik p_k. Within an innermost interval the NPMLE does not
  * say where the mass lies, so the survival function is given as bounds.
  */
-public final class Turnbull {
+public final class Turnbull implements java.io.Serializable {
     /** Convergence: the largest change of a mass in one iteration. */
     static final double TOLERANCE = 1e-13;
     static final int MAX_ITERATIONS = 1_000_000;
 
     /** An innermost interval (lower, upper] and its probability mass. */
-    public record Mass(double lower, double upper, double probability) {
+    public record Mass(double lower, double upper, double probability) implements java.io.Serializable {
     }
 
     private final List<Mass> masses;

@@ -7,7 +7,7 @@ import org.apache.commons.math3.distribution.NormalDistribution;
  * without continuity correction. Chosen over the Wald interval because it stays inside [0, 1]
  * and keeps its coverage near 0/n and n/n, where "runs that diverged" often sit.
  */
-public final class WilsonInterval {
+public final class WilsonInterval implements java.io.Serializable {
     private final long successes;
     private final long trials;
     private final ConfidenceInterval interval;

@@ -12,9 +12,9 @@ import java.util.Map;
  * p-values: {@link Analysis} applies it). The same code runs on the driver, for a study it reads
  * run by run, and in a Spark task per cell otherwise ({@link CellTasks}); since every random
  * stream is derived from the row's own labels, the two give the same numbers. Nothing in it grows
- * with the runs, so the driver holds per-cell results only.
+ * with the runs, so the driver holds per-cell results only. Public only because Spark encodes it.
  */
-final class CellStatistics implements java.io.Serializable {
+public final class CellStatistics implements java.io.Serializable {
     /**
      * What every cell needs from the whole study: chosen before any cell is computed, the same for all.
      * {@code planned} maps a group's factors (arm, then the cell's values) to the trials the study plans for it.
@@ -41,7 +41,8 @@ final class CellStatistics implements java.io.Serializable {
     }
 
     /** {@code byArm}: every arm of the study -> the cell's runs of it, in grid order. */
-    static CellStatistics of(Context c, List<String> cell, Map<String, List<TrialRecord>> byArm) {
+    static CellStatistics of(Context c, List<String> cellValues, Map<String, List<TrialRecord>> byArm) {
+        List<String> cell = List.copyOf(cellValues); // the results keep it: a copy, serialisable, not a view of a run's factors
         List<GroupResult> groups = new ArrayList<>();
         for (String arm : c.arms()) {
             List<TrialRecord> runs = byArm.getOrDefault(arm, List.of());
@@ -73,7 +74,7 @@ final class CellStatistics implements java.io.Serializable {
                         c.level(), c.smallestEffect().get(measure.column())));
             }
         }
-        return new CellStatistics(List.copyOf(cell), List.copyOf(groups), List.copyOf(headline),
+        return new CellStatistics(cell, List.copyOf(groups), List.copyOf(headline),
                 measures.stream().map(List::copyOf).toList());
     }
 

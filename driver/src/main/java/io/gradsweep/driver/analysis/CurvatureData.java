@@ -51,10 +51,11 @@ final class CurvatureData {
         this.mechanism = mechanism;
     }
 
-    static CurvatureData query(SparkSession spark, AnalysisPlan plan) {
+    /** {@code perTrial} false: the curves only (the per-trial records stay empty, as they stay on the executors). */
+    static CurvatureData query(SparkSession spark, AnalysisPlan plan, boolean perTrial) {
         List<LayerCurve> means = layerCurves(spark, plan);
         boolean measured = Arrays.asList(spark.table("traces").columns()).contains("sharpness");
-        List<TrialMechanism> mechanism = plan.thresholds().isEmpty() ? List.of() : mechanism(spark, plan, measured);
+        List<TrialMechanism> mechanism = plan.thresholds().isEmpty() || !perTrial ? List.of() : mechanism(spark, plan, measured);
         if (!measured) {
             return new CurvatureData(List.of(), List.of(), means, List.of(), mechanism);
         }
@@ -65,7 +66,7 @@ final class CurvatureData {
         List<Curve> edge = StudyData.curves(spark, MeasureQueries.curves(plan, MeasureQueries.edgeOfStability(),
                 "NOT isnan(p.sharpness) AND " + MeasureQueries.edgeOfStability() + " IS NOT NULL"));
         List<TrialCurvature> trials = new ArrayList<>();
-        for (Row r : spark.sql(MeasureQueries.perTrialCurvature(plan)).collectAsList()) {
+        for (Row r : perTrial ? spark.sql(MeasureQueries.perTrialCurvature(plan)).collectAsList() : List.<Row>of()) {
             double[] atThreshold = doubles(r.getList(7));
             PairKey pair = PairKey.of(((Number) r.get(1)).intValue(), r.getLong(2), r.getLong(3), r.getLong(4));
             trials.add(new TrialCurvature(List.copyOf(r.<String>getList(0)), pair,

@@ -23,10 +23,12 @@ final class ReportTables {
         if (!a.heterogeneity.isEmpty()) {
             tables.add(heterogeneity());
         }
-        Aggregates aggregates = Aggregates.of(a, a.compared);
-        tables.add(iqm(aggregates));
-        if (!aggregates.profiles.isEmpty()) {
-            tables.add(profiles(aggregates));
+        if (!a.data.runsOnExecutors()) { // pooled over cells: they need every run on one machine
+            Aggregates aggregates = Aggregates.of(a, a.compared);
+            tables.add(iqm(aggregates));
+            if (!aggregates.profiles.isEmpty()) {
+                tables.add(profiles(aggregates));
+            }
         }
         tables.add(completeness());
         tables.add(timesToThresholds());

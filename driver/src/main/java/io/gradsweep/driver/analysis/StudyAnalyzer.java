@@ -37,6 +37,7 @@ public final class StudyAnalyzer {
     private final Map<String, String> sparkSettings;
     private final PrintStream log;
     private boolean logLoss = true;
+    private long driverTrials = CellTasks.DRIVER_TRIALS;
 
     public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master,
             Map<String, String> sparkSettings, PrintStream log) {
@@ -54,18 +55,21 @@ public final class StudyAnalyzer {
         return this;
     }
 
+    /** Computes each cell in a Spark task whatever the study's size (by default only above {@link CellTasks#DRIVER_TRIALS}). */
+    public StudyAnalyzer cellsOnExecutors() {
+        driverTrials = -1;
+        return this;
+    }
+
     public Result writeReport(Path dir) throws IOException {
         Manifest manifest = folder.manifest().orElseThrow();
         ReportFolder.prepare(dir);
-        long started = System.nanoTime();
-        StudyData data = query();
-        log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", data.trials.size(),
-                (System.nanoTime() - started) / 1e9);
         // an adaptive study's cells plan the replicates its rounds gave them (by the run's cell labels)
         Map<String, Integer> rounds = manifest.rounds().isEmpty() ? Map.of()
                 : manifest.rounds().get(manifest.rounds().size() - 1).cells().stream().collect(
                         java.util.stream.Collectors.toMap(c -> c.cell(), c -> c.replicates()));
-        Analysis analysis = Analysis.of(study, plan, data, cell -> rounds.get(Analysis.cellLabel(plan, cell, 0)));
+        Analysis analysis = analyse(cell -> rounds.get(Analysis.cellLabel(plan, cell, 0)));
+        StudyData data = analysis.data;
         ReportTables tables = new ReportTables(analysis);
         ReportPlots plots = new ReportPlots(analysis, logLoss);
         plots.figures.addAll(new CurvatureFigures(analysis, data.curvature).figures);
@@ -74,8 +78,10 @@ public final class StudyAnalyzer {
         if (curvature != null) {
             tables.tables.add(curvature);
         }
-        MechanismTable.of(analysis, data.curvature).ifPresent(tables.tables::add);
-        SeedVariance.of(analysis).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
+        if (!data.runsOnExecutors()) { // these need every run on one machine
+            MechanismTable.of(analysis, data.curvature).ifPresent(tables.tables::add);
+        }
+        (data.runsOnExecutors() ? Optional.<SeedVariance>empty() : SeedVariance.of(analysis)).ifPresent(v -> { // a crossed design of seed sources: where the spread comes from
             tables.tables.add(v.table);
             v.figure().ifPresent(plots.figures::add);
         });
@@ -93,17 +99,36 @@ public final class StudyAnalyzer {
         Path html = dir.resolve("report.html");
         HtmlReport.write(report, html);
         Path markdown = MarkdownReport.write(report, dir, "summary.md");
-        return new Result(html, markdown, dir.resolve("tables"), data.trials.size());
+        return new Result(html, markdown, dir.resolve("tables"), Math.toIntExact(data.trialCount));
     }
 
-    private StudyData query() throws IOException {
+    /**
+     * Reads the study's tables on Spark and computes its statistics: on the driver from every run
+     * for a study of up to {@link CellTasks#DRIVER_TRIALS} trials, else each cell in a Spark task.
+     */
+    private Analysis analyse(java.util.function.Function<List<String>, Integer> plannedReplicates) throws IOException {
+        long started = System.nanoTime();
         SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name(), sparkSettings);
         StudyTables.fewShufflePartitions(spark);
         try {
             if (!StudyTables.register(spark, folder, study.hash(), log)) {
                 throw new IllegalArgumentException(folder.uri() + " holds no finished trial yet: nothing to analyse");
             }
-            return StudyData.query(spark, plan);
+            long trials = CellTasks.trials(spark);
+            if (trials <= driverTrials) {
+                StudyData data = StudyData.query(spark, plan);
+                log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", data.trials.size(),
+                        (System.nanoTime() - started) / 1e9);
+                return Analysis.of(study, plan, data, plannedReplicates);
+            }
+            log.printf(Locale.ROOT, "%d trials%s: each cell's statistics are computed in a Spark task%n", trials,
+                    driverTrials < 0 ? "" : ", more than the " + driverTrials + " the driver reads run by run");
+            StudyData data = StudyData.perGroupOnly(spark, plan, trials);
+            Groups groups = Groups.of(study, plan, List.of(), plannedReplicates);
+            CellTasks.Computed cells = CellTasks.compute(spark, plan, groups);
+            log.printf(Locale.ROOT, "computed %d cells' statistics in %.1f s%n", cells.cells().size(),
+                    (System.nanoTime() - started) / 1e9);
+            return new Analysis(study, plan, data, groups, cells.context(), cells.cells());
         } finally {
             spark.stop();
         }
@@ -123,7 +148,7 @@ public final class StudyAnalyzer {
         }
         r.contents();
         r.heading("Headline");
-        long present = data(a).size();
+        long present = a.groupResults.stream().mapToLong(g -> g.counts.present()).sum();
         long planned = a.groupResults.stream().mapToLong(g -> g.counts.expected()).sum();
         r.paragraph(String.format(Locale.ROOT, "%d of %d planned trials are in the tables%s. Arms: %s = %s; reference %s."
                 + " Cells: %s.", present, planned, present >= planned ? ""
@@ -151,6 +176,13 @@ public final class StudyAnalyzer {
                 + " bound, no interval). Tables of more than " + io.gradsweep.driver.report.HtmlReport.FOLD_ROWS
                 + " rows are folded: click to open them. The statistics are described in each caption; bootstrap"
                 + " intervals use seed " + plan.seed() + ", so the same data and seed give the same report.");
+        if (a.data.runsOnExecutors()) {
+            r.paragraph(String.format(Locale.ROOT, "The runs of this study's %d trials stayed on the executors (%s): each"
+                    + " cell's statistics were computed there, and the tables that need every run on one machine are left"
+                    + " out (the interquartile means and performance profiles pooled over cells, the seed-variance,"
+                    + " mechanism and curvature tables).", a.data.trialCount, driverTrials < 0 ? "--cells-on-executors"
+                            : "more than the " + driverTrials + " trials the driver reads run by run"));
+        }
         for (TableBuilder t : tables.tables) {
             if (t != tables.headline) {
                 r.subheading(t.title());
@@ -176,7 +208,4 @@ public final class StudyAnalyzer {
         return r;
     }
 
-    private static List<TrialRecord> data(Analysis a) {
-        return a.data.trials;
-    }
 }

@@ -18,13 +18,29 @@ final class StudyData {
     final List<LayerGradients> gradients;
     /** Sharpness and bias-shift curves and per-trial curvature numbers (see {@link CurvatureData}). */
     final CurvatureData curvature;
+    /**
+     * The trials in the tables; more than {@code trials} holds when the runs stayed on the executors
+     * ({@link CellTasks}): then the per-trial parts (trials, curvature's per-trial records) are empty.
+     */
+    final long trialCount;
 
     private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients,
                       CurvatureData curvature) {
+        this(trials, curves, gradients, curvature, trials.size());
+    }
+
+    private StudyData(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients,
+                      CurvatureData curvature, long trialCount) {
         this.trials = trials;
         this.curves = curves;
         this.gradients = gradients;
         this.curvature = curvature;
+        this.trialCount = trialCount;
+    }
+
+    /** True when the runs were not brought to the driver: the cells were computed on the executors. */
+    boolean runsOnExecutors() {
+        return trials.size() < trialCount;
     }
 
     static StudyData query(SparkSession spark, AnalysisPlan plan) {
@@ -36,7 +52,16 @@ final class StudyData {
         }
         trials.sort(Comparator.comparingLong(t -> t.gridIndex));
         return new StudyData(withKnownStepsPerEpoch(trials), curves(spark, plan), gradients(spark, plan),
-                CurvatureData.query(spark, plan));
+                CurvatureData.query(spark, plan, true));
+    }
+
+    /**
+     * The per-group parts only (loss curves, initial gradients, the curvature and bias-shift curves),
+     * for a study of {@code trialCount} trials whose runs stay on the executors.
+     */
+    static StudyData perGroupOnly(SparkSession spark, AnalysisPlan plan, long trialCount) {
+        return new StudyData(List.of(), curves(spark, plan), gradients(spark, plan),
+                CurvatureData.query(spark, plan, false), trialCount);
     }
 
     /**

@@ -72,6 +72,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
             description = "draw the loss curves on a linear axis (default: log)")
     boolean linearLoss;
 
+    @Option(names = "--cells-on-executors", arity = "0..1", paramLabel = "true|false", converter = SwitchValue.class,
+            defaultValue = "false", fallbackValue = "true",
+            description = "compute each cell's statistics in a Spark task, the runs staying on the executors (default:"
+                    + " only above " + io.gradsweep.driver.analysis.CellTasks.DRIVER_TRIALS_TEXT + " trials; the pooled"
+                    + " tables that need every run on one machine are then left out)")
+    boolean cellsOnExecutors;
+
     @Option(names = "--master", paramLabel = "URL",
             description = "Spark master (default local[*], or what spark-submit set)")
     String masterText;
@@ -120,6 +127,9 @@ public final class AnalyzeCommand implements Callable<Integer> {
             StudyAnalyzer analyzer = new StudyAnalyzer(study, folder, plan, master, sparkSettings, out);
             if (linearLoss) {
                 analyzer.linearLoss();
+            }
+            if (cellsOnExecutors) {
+                analyzer.cellsOnExecutors();
             }
             StudyAnalyzer.Result r = analyzer.writeReport(reportPath);
             out.println("report: " + r.html());

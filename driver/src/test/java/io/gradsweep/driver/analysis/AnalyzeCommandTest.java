@@ -252,6 +252,64 @@ class AnalyzeCommandTest {
                 Files.readString(again.resolve("summary.md")).replaceAll("Analysed by .*", ""));
     }
 
+    /**
+     * The tables a study too large for the driver gets from per-cell Spark tasks are the driver's,
+     * byte for byte; only the tables pooled over every run are left out, and the report says so.
+     */
+    @Test
+    void cellsComputedInSparkTasksGiveTheDriversTables() throws Exception {
+        Path onExecutors = dir.resolve("report-cells-on-executors");
+        CliRun r = CliRun.of("analyze", out.toString(), "--out", onExecutors.toString(), "--master", "local[2]",
+                "--cells-on-executors");
+        assertEquals(0, r.code, r.err);
+        assertTrue(r.out.contains("each cell's statistics are computed in a Spark task"), r.out);
+        assertSameCellTables(report, onExecutors);
+        assertTrue(Files.readString(onExecutors.resolve("summary.md")).contains("stayed on the executors"));
+    }
+
+    /** As above where a whole cell has no run yet: its groups are there, empty, on both paths. */
+    @Test
+    void aCellWithoutRunsIsTheSameInSparkTasks() throws Exception {
+        Path partial = dir.resolve("partial-cells");
+        copy(out, partial);
+        Path gone = partial.resolve("trials").resolve("activation=tanh");
+        try (Stream<Path> files = Files.list(gone)) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        Path onDriver = dir.resolve("partial-cells-driver");
+        Path onExecutors = dir.resolve("partial-cells-executors");
+        for (Path report : List.of(onDriver, onExecutors)) {
+            List<String> args = new java.util.ArrayList<>(List.of("analyze", partial.toString(), "--out", report.toString(),
+                    "--master", "local[2]", "--compare", "lr", "--by", "activation,depth"));
+            if (report == onExecutors) {
+                args.add("--cells-on-executors");
+            }
+            CliRun r = CliRun.of(args.toArray(String[]::new));
+            assertEquals(0, r.code, r.err);
+        }
+        assertTrue(csv(onExecutors, "groups").stream().anyMatch(g -> g.get("present").equals("0")
+                && g.get("missing").equals("6")), "a cell without runs is counted as missing");
+        assertSameCellTables(onDriver, onExecutors);
+    }
+
+    private static void assertSameCellTables(Path onDriver, Path onExecutors) throws IOException {
+        List<String> leftOut = new java.util.ArrayList<>();
+        try (Stream<Path> files = Files.list(onDriver.resolve("tables"))) {
+            for (Path f : files.sorted().toList()) {
+                Path other = onExecutors.resolve("tables").resolve(f.getFileName());
+                if (Files.exists(other)) {
+                    assertEquals(Files.readString(f), Files.readString(other), f.getFileName().toString());
+                } else {
+                    leftOut.add(f.getFileName().toString());
+                }
+            }
+        }
+        assertEquals(List.of("aggregate-iqm.csv", "mechanism.csv", "performance-profile.csv"), leftOut,
+                "only the tables pooled over every run are left out");
+    }
+
     @Test
     void aPartlyMissingStudyIsAnalysedAndTheGapCounted() throws Exception {
         Path partial = dir.resolve("partial");

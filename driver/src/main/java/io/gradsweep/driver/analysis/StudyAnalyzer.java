@@ -121,12 +121,13 @@ public final class StudyAnalyzer {
                         (System.nanoTime() - started) / 1e9);
                 return Analysis.of(study, plan, data, plannedReplicates);
             }
-            log.printf(Locale.ROOT, "%d trials%s: each cell's statistics are computed in a Spark task%n", trials,
-                    driverTrials < 0 ? "" : ", more than the " + driverTrials + " the driver reads run by run");
+            log.printf(Locale.ROOT, "%,d trials%s: each cell's statistics are computed in a Spark task%n", trials,
+                    driverTrials < 0 ? "" : String.format(Locale.ROOT, ", more than the %,d the driver reads run by run",
+                            driverTrials));
             StudyData data = StudyData.perGroupOnly(spark, plan, trials);
             Groups groups = Groups.of(study, plan, List.of(), plannedReplicates);
             CellTasks.Computed cells = CellTasks.compute(spark, plan, groups);
-            log.printf(Locale.ROOT, "computed %d cells' statistics in %.1f s%n", cells.cells().size(),
+            log.printf(Locale.ROOT, "computed %,d cells' statistics in %.1f s%n", cells.cells().size(),
                     (System.nanoTime() - started) / 1e9);
             return new Analysis(study, plan, data, groups, cells.context(), cells.cells());
         } finally {
@@ -177,11 +178,11 @@ public final class StudyAnalyzer {
                 + " rows are folded: click to open them. The statistics are described in each caption; bootstrap"
                 + " intervals use seed " + plan.seed() + ", so the same data and seed give the same report.");
         if (a.data.runsOnExecutors()) {
-            r.paragraph(String.format(Locale.ROOT, "The runs of this study's %d trials stayed on the executors (%s): each"
+            r.paragraph(String.format(Locale.ROOT, "The runs of this study's %,d trials stayed on the executors (%s): each"
                     + " cell's statistics were computed there, and the tables that need every run on one machine are left"
                     + " out (the interquartile means and performance profiles pooled over cells, the seed-variance,"
                     + " mechanism and curvature tables).", a.data.trialCount, driverTrials < 0 ? "--cells-on-executors"
-                            : "more than the " + driverTrials + " trials the driver reads run by run"));
+                            : String.format(Locale.ROOT, "more than the %,d trials the driver reads run by run", driverTrials)));
         }
         for (TableBuilder t : tables.tables) {
             if (t != tables.headline) {

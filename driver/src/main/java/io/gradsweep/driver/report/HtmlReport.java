@@ -162,6 +162,10 @@ public final class HtmlReport {
             html.append("<details>\n<summary>Show the table: ").append(t.rows().size()).append(" rows</summary>\n");
         }
         List<List<Integer>> parts = parts(t);
+        boolean[] numeric = new boolean[t.header().size()]; // once per column: each scans every row
+        for (int c = 0; c < numeric.length; c++) {
+            numeric[c] = t.isNumeric(c);
+        }
         for (int part = 0; part < parts.size(); part++) {
             List<Integer> columns = parts.get(part);
             html.append("<div class=\"table-wrap\">\n<table");
@@ -171,10 +175,10 @@ public final class HtmlReport {
             String caption = part == 0 ? t.caption() : "Continued (part " + (part + 1) + " of " + parts.size()
                 + "): the same rows, more columns.";
             html.append(">\n<caption>").append(escape(caption)).append("</caption>\n<thead>\n");
-            row(html, "th", t.header(), columns, t);
+            row(html, "th", t.header(), columns, numeric);
             html.append("</thead>\n<tbody>\n");
             for (List<String> r : t.rows()) {
-                row(html, "td", r, columns, t);
+                row(html, "td", r, columns, numeric);
             }
             html.append("</tbody>\n</table>\n</div>\n");
         }
@@ -244,10 +248,10 @@ public final class HtmlReport {
         return wanted + 2; // the cell's padding and border
     }
 
-    private static void row(StringBuilder html, String tag, List<String> cells, List<Integer> columns, ReportTable t) {
+    private static void row(StringBuilder html, String tag, List<String> cells, List<Integer> columns, boolean[] numeric) {
         html.append("<tr>");
         for (int c : columns) {
-            html.append('<').append(tag).append(t.isNumeric(c) ? " class=\"num\"" : "").append('>')
+            html.append('<').append(tag).append(numeric[c] ? " class=\"num\"" : "").append('>')
                 .append(escape(cells.get(c))).append("</").append(tag).append('>');
         }
         html.append("</tr>\n");

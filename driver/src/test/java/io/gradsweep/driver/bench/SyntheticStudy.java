@@ -36,8 +36,10 @@ import org.apache.hadoop.fs.Path;
  * folders, commit by rename) and a real manifest marks the folder. The traces are plausible, not
  * trained: an exponential decay of the train loss to a floor, with a rate per activation, depth
  * and learning rate and a per-replicate spread, evaluated at 12 log-spaced steps; 2% diverge.
+ * WIDTHS above 1 adds a width dimension of that many values (16, 17, ...), which changes no run
+ * but multiplies the cells: the same trials can be laid out as few large cells or many small ones.
  *
- * <p>{@code java -cp ... io.gradsweep.driver.bench.SyntheticStudy OUT_DIR REPLICATES [TRIALS_PER_TASK]}
+ * <p>{@code java -cp ... io.gradsweep.driver.bench.SyntheticStudy OUT_DIR REPLICATES [TRIALS_PER_TASK [WIDTHS]]}
  */
 public final class SyntheticStudy {
     static final int STEPS_PER_EPOCH = 23;
@@ -46,7 +48,9 @@ public final class SyntheticStudy {
     private SyntheticStudy() {
     }
 
-    static String studyText(int replicates) {
+    static String studyText(int replicates, int widths) {
+        String width = widths <= 1 ? "" : "  width: " + java.util.stream.IntStream.range(16, 16 + widths)
+                .mapToObj(String::valueOf).collect(java.util.stream.Collectors.joining(", ", "[", "]")) + "\n";
         return """
                 # synthetic: written by SyntheticStudy, never trained
                 study: synthetic-%d
@@ -54,23 +58,23 @@ public final class SyntheticStudy {
                 replicates: %d
                 base:
                   dataset: digits
-                  width: 16
-                  epochs: %d
+                %s  epochs: %d
                   eval_log_per_decade: 5
                 grid:
                   activation: [relu, elu, tanh, gelu]
                   depth: [2, 4]
                   lr: [0.01, 0.1]
-                thresholds: [1.0, 0.5, 0.2]
+                %sthresholds: [1.0, 0.5, 0.2]
                 partition_by: activation
-                """.formatted(replicates, replicates, EPOCHS);
+                """.formatted(replicates, replicates, widths <= 1 ? "  width: 16\n" : "", EPOCHS, width);
     }
 
     public static void main(String[] args) throws IOException {
         java.nio.file.Path out = java.nio.file.Path.of(args[0]).toAbsolutePath();
         int replicates = Integer.parseInt(args[1]);
         int perTask = args.length > 2 ? Integer.parseInt(args[2]) : 2000;
-        Study study = Study.parse(studyText(replicates), "synthetic.yaml");
+        int widths = args.length > 3 ? Integer.parseInt(args[3]) : 1;
+        Study study = Study.parse(studyText(replicates, widths), "synthetic.yaml");
         Files.createDirectories(out);
         Configuration conf = new Configuration();
         Path root = new Path(out.toUri());

@@ -37,6 +37,7 @@ public final class StudyAnalyzer {
     private final Map<String, String> sparkSettings;
     private final PrintStream log;
     private boolean logLoss = true;
+    private boolean readSmallLocalWithoutSpark;
 
     public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master,
             Map<String, String> sparkSettings, PrintStream log) {
@@ -46,6 +47,15 @@ public final class StudyAnalyzer {
         this.master = master;
         this.sparkSettings = sparkSettings;
         this.log = log;
+    }
+
+    /**
+     * Reads a small study in a local folder without Spark (see {@link LocalStudyData#readSmallLocal}); without
+     * this call, or for any other study, the tables are read with Spark.
+     */
+    public StudyAnalyzer readSmallLocalStudiesWithoutSpark() {
+        readSmallLocalWithoutSpark = true;
+        return this;
     }
 
     /** Draws loss on a linear axis instead of the default log axis. */
@@ -97,6 +107,12 @@ public final class StudyAnalyzer {
     }
 
     private StudyData query() throws IOException {
+        if (readSmallLocalWithoutSpark) {
+            Optional<StudyData> direct = LocalStudyData.readSmallLocal(folder, study, plan, log);
+            if (direct.isPresent()) {
+                return direct.get();
+            }
+        }
         SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name(), sparkSettings);
         StudyTables.fewShufflePartitions(spark);
         try {

@@ -43,18 +43,34 @@ class ReadWithoutSparkTest {
     static Path analysisSmall;
     static Path mechanismSmall;
 
+    static Path partitionedByLr;
+
     @BeforeAll
-    static void train() {
-        analysisSmall = trained("analysis-small");
-        mechanismSmall = trained("mechanism-small");
+    static void train() throws Exception {
+        analysisSmall = trained("analysis-small", Path.of("src/test/resources/studies/analysis-small.yaml"));
+        mechanismSmall = trained("mechanism-small", Path.of("src/test/resources/studies/mechanism-small.yaml"));
+        // the same study partitioned by a double: its factor lr is read from the directory names
+        Path byLr = dir.resolve("by-lr.yaml");
+        String text = Files.readString(Path.of("src/test/resources/studies/analysis-small.yaml"));
+        assertTrue(text.contains("partition_by: activation"));
+        Files.writeString(byLr, text.replace("partition_by: activation", "partition_by: lr"));
+        partitionedByLr = trained("by-lr", byLr);
     }
 
-    private static Path trained(String name) {
+    private static Path trained(String name, Path studyFile) {
         Path out = dir.resolve(name);
-        CliRun run = CliRun.of("run", "src/test/resources/studies/" + name + ".yaml", "--out", out.toString(),
-                "--master", "local[2]");
+        CliRun run = CliRun.of("run", studyFile.toString(), "--out", out.toString(), "--master", "local[2]");
         assertEquals(0, run.code, run.err);
         return out;
+    }
+
+    /** lr=0.05 and lr=4.0 in the directory names: Spark types them as doubles, whose text is the label. */
+    @Test
+    void aStudyPartitionedByADoubleFactorReadsTheSameWithoutSpark() throws Exception {
+        assertTrue(Files.isDirectory(partitionedByLr.resolve("trials").resolve("lr=4.0")));
+        Study study = study(partitionedByLr);
+        assertSameData(partitionedByLr, AnalysisPlan.resolve(study, null, null, null, null, 1));
+        assertSameData(partitionedByLr, AnalysisPlan.resolve(study, "lr", List.of("activation"), null, null, 1));
     }
 
     @Test

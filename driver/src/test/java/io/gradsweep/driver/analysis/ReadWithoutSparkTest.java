@@ -101,11 +101,14 @@ class ReadWithoutSparkTest {
             CliRun b = CliRun.of("analyze", study.toString(), "--out", spark.toString(), "--master", "local[1]");
             assertEquals(0, b.code, b.err + b.out);
             assertFalse(b.out.contains("without Spark"), b.out);
-            List<Path> files = new ArrayList<>(List.of(Path.of("summary.md")));
+            List<Path> files = new ArrayList<>(List.of(Path.of("summary.md"), Path.of("report.html")));
             try (Stream<Path> tables = Files.list(spark.resolve("tables"))) {
                 tables.forEach(t -> files.add(Path.of("tables").resolve(t.getFileName())));
             }
-            assertTrue(files.size() > 5, files.toString());
+            try (Stream<Path> plots = Files.list(spark)) {
+                plots.filter(p -> p.toString().endsWith(".svg")).forEach(p -> files.add(p.getFileName()));
+            }
+            assertTrue(files.size() > 10, files.toString());
             for (Path f : files) {
                 assertEquals(Files.readString(spark.resolve(f)), Files.readString(direct.resolve(f)), study + ": " + f);
             }

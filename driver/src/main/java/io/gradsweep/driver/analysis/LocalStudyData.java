@@ -3,10 +3,10 @@ package io.gradsweep.driver.analysis;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.driver.sweep.StudyStatus;
 import io.gradsweep.worker.folder.CommittedTables;
+import io.gradsweep.worker.folder.FolderFiles;
 import io.gradsweep.worker.folder.LocalFolderFiles;
 import io.gradsweep.worker.folder.Manifest;
 import io.gradsweep.worker.study.Study;
-import io.gradsweep.worker.folder.FolderFiles;
 import io.gradsweep.worker.table.TracesTable;
 import io.gradsweep.worker.table.TrialsTable;
 import java.io.IOException;
@@ -40,16 +40,19 @@ import org.apache.spark.sql.types.StructType;
  * they decide a value: NULL (a missing value, never counted) apart from NaN; NaN, infinities and
  * NULL skipped where the query skips them; Spark's order of doubles (NaN above every number) in
  * min, max and comparisons; log10 of a number at or below 0 is NULL; sums in the order Spark adds
- * them (a trial's points by step); its exact percentile ({@link ExactPercentile}); its text of a
- * factor value (CAST AS STRING); its row orders. What is not reproduced: a division by zero
- * (Spark's ANSI mode fails the query; here it is NULL), and the order of rows Spark does not
- * promise (per-trial curvature and mechanism rows come in grid index order here).
+ * them for a small study (see {@link #mechanism}); its exact percentile ({@link ExactPercentile});
+ * its text of a factor value (CAST AS STRING); its row orders. ReadWithoutSparkTest checks every
+ * value against Spark's, to the bit. What is not reproduced: a division by zero (Spark's ANSI mode
+ * fails the query; here it is NULL), the order of rows Spark does not promise (per-trial curvature
+ * and mechanism rows come in grid index order here), and an order of addition Spark would choose
+ * only for larger data (a sort-merge join instead of a broadcast): there an average may differ in
+ * its last bit, as two Spark plans' averages may.
  */
 final class LocalStudyData {
     /**
      * The most trials (the manifest's count) of a study read this way: the same bound as
-     * bin/gradsweep's for running analyze on the C1 compiler alone (LauncherBoundTest checks that
-     * they agree). A larger study is read with Spark, whose executors scale with it.
+     * bin/gradsweep's for running analyze on the C1 compiler alone (ReadWithoutSparkTest checks
+     * that they agree). A larger study is read with Spark, whose executors scale with it.
      */
     static final long MAX_TRIALS = 2000;
 

@@ -141,13 +141,16 @@ class ReadWithoutSparkTest {
         }
     }
 
-    /** bin/gradsweep runs a study's analyze on C1 up to the same trial count as is read without Spark. */
+    /** bin/gradsweep runs a study's analyze on C1 up to the same trial count as is read without Spark, which the help names. */
     @Test
     void theLauncherUsesTheSameBound() throws Exception {
         String launcher = Files.readString(Path.of("..", "bin", "gradsweep"));
         Matcher m = Pattern.compile("\\(\\( trials <= (\\d+) \\)\\)").matcher(launcher);
         assertTrue(m.find(), "bin/gradsweep's analyze bound");
         assertEquals(LocalStudyData.MAX_TRIALS, Long.parseLong(m.group(1)));
+        CliRun help = CliRun.of("analyze", "--help");
+        assertTrue(help.out.replaceAll("\\s+", " ").contains("a study of at most " + LocalStudyData.MAX_TRIALS + " trials"),
+                help.out);
     }
 
     private static Study study(Path out) throws Exception {

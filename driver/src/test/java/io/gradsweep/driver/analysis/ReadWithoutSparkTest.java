@@ -10,6 +10,7 @@ import io.gradsweep.driver.sweep.SparkSessions;
 import io.gradsweep.driver.sweep.OutputFolder;
 import io.gradsweep.worker.folder.CommittedTables;
 import io.gradsweep.worker.folder.LocalFolderFiles;
+import io.gradsweep.worker.folder.Manifest;
 import io.gradsweep.worker.study.Study;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -113,6 +115,22 @@ class ReadWithoutSparkTest {
                 assertEquals(Files.readString(spark.resolve(f)), Files.readString(direct.resolve(f)), study + ": " + f);
             }
         }
+    }
+
+    /** A study whose run has committed no task yet is refused alike on both paths (exit 2). */
+    @Test
+    void aFolderWithoutAFinishedTrialIsRefusedAlike() throws Exception {
+        Path out = Files.createDirectories(dir.resolve("nothing-yet"));
+        OutputFolder.at(out.toString(), new Configuration()).writeManifest(new Manifest("tiny", "0123456789abcdef", "x",
+                Manifest.State.RUNNING, Optional.empty(), Optional.empty(), 8, "activation", "then", Optional.empty(),
+                Map.of(), Map.of(), Files.readString(Path.of("src/test/resources/studies/tiny.yaml"))));
+        CliRun direct = CliRun.of("analyze", out.toString(), "--out", dir.resolve("nothing-direct").toString());
+        CliRun spark = CliRun.of("analyze", out.toString(), "--out", dir.resolve("nothing-spark").toString(),
+                "--master", "local[1]");
+        assertEquals(2, direct.code, direct.out + direct.err);
+        assertEquals(2, spark.code, spark.out + spark.err);
+        assertTrue(direct.err.contains("holds no finished trial yet: nothing to analyse"), direct.err);
+        assertEquals(spark.err, direct.err);
     }
 
     /** analyze of a small local study, in a JVM of its own: done, and no Spark context class ever loaded. */

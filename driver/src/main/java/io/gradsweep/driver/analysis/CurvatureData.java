@@ -75,9 +75,20 @@ final class CurvatureData {
         return new CurvatureData(sharpness, edge, means, trials, mechanism);
     }
 
+    /** The parts, computed elsewhere: by {@link LocalStudyData} without Spark. */
+    static CurvatureData of(List<Curve> sharpness, List<Curve> edge, List<LayerCurve> layerMeans,
+                            List<TrialCurvature> trials, List<TrialMechanism> mechanism) {
+        return new CurvatureData(sharpness, edge, layerMeans, trials, mechanism);
+    }
+
     private static List<LayerCurve> layerCurves(SparkSession spark, AnalysisPlan plan) {
+        return layerCurves(StudyData.curves(spark, MeasureQueries.layerActivationCurves(plan)));
+    }
+
+    /** The curves of {@link MeasureQueries#layerActivationCurves}, whose keys end in the depth and the layer, per layer. */
+    static List<LayerCurve> layerCurves(List<Curve> keyed) {
         List<LayerCurve> out = new ArrayList<>();
-        for (Curve c : StudyData.curves(spark, MeasureQueries.layerActivationCurves(plan))) {
+        for (Curve c : keyed) {
             List<String> key = c.factors();
             int k = key.size();
             Curve group = new Curve(List.copyOf(key.subList(0, k - 2)), c.steps(), c.n(), c.q1(), c.median(), c.q3());

@@ -38,6 +38,7 @@ public final class StudyAnalyzer {
     private final PrintStream log;
     private boolean logLoss = true;
     private long driverTrials = CellTasks.DRIVER_TRIALS;
+    private boolean readSmallLocalWithoutSpark;
 
     public StudyAnalyzer(Study study, OutputFolder folder, AnalysisPlan plan, String master,
             Map<String, String> sparkSettings, PrintStream log) {
@@ -47,6 +48,15 @@ public final class StudyAnalyzer {
         this.master = master;
         this.sparkSettings = sparkSettings;
         this.log = log;
+    }
+
+    /**
+     * Reads a small study in a local folder without Spark (see {@link LocalStudyData#readSmallLocal}); without
+     * this call, or for any other study, the tables are read with Spark.
+     */
+    public StudyAnalyzer readSmallLocalStudiesWithoutSpark() {
+        readSmallLocalWithoutSpark = true;
+        return this;
     }
 
     /** Draws loss on a linear axis instead of the default log axis. */
@@ -103,11 +113,20 @@ public final class StudyAnalyzer {
     }
 
     /**
-     * Reads the study's tables on Spark and computes its statistics: on the driver from every run
-     * for a study of up to {@link CellTasks#DRIVER_TRIALS} trials, else each cell in a Spark task.
+     * Reads the study's tables and computes its statistics: without Spark for a small local study
+     * when asked ({@link LocalStudyData}), else on Spark: on the driver from every run for a study of
+     * up to {@link CellTasks#DRIVER_TRIALS} trials, else each cell in a Spark task.
      */
     private Analysis analyse(java.util.function.Function<List<String>, Integer> plannedReplicates) throws IOException {
         long started = System.nanoTime();
+        if (readSmallLocalWithoutSpark && driverTrials >= 0) { // --cells-on-executors asks for Spark tasks
+            Optional<StudyData> direct = LocalStudyData.readSmallLocal(folder, study, plan, log);
+            if (direct.isPresent()) {
+                log.printf(Locale.ROOT, "read %d trials in %.1f s; computing statistics%n", direct.get().trials.size(),
+                        (System.nanoTime() - started) / 1e9);
+                return Analysis.of(study, plan, direct.get(), plannedReplicates);
+            }
+        }
         SparkSession spark = SparkSessions.start(master, "gradsweep analyze " + study.name(), sparkSettings);
         StudyTables.fewShufflePartitions(spark);
         try {

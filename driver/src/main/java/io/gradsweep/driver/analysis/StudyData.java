@@ -65,6 +65,17 @@ final class StudyData {
     }
 
     /**
+     * The same parts computed without Spark ({@link LocalStudyData}): the trials put in grid index
+     * order and given their batch partners' steps per epoch, as {@link #query} does.
+     */
+    static StudyData of(List<TrialRecord> trials, List<Curve> curves, List<LayerGradients> gradients,
+                        CurvatureData curvature) {
+        List<TrialRecord> sorted = new ArrayList<>(trials);
+        sorted.sort(Comparator.comparingLong(t -> t.gridIndex));
+        return new StudyData(withKnownStepsPerEpoch(sorted), curves, gradients, curvature);
+    }
+
+    /**
      * Only the per-trial records, of the trials {@code keep} accepts: what the headline comparisons
      * need, for a round of adaptive replication. Curves, gradients and curvature are not queried
      * (empty; curvature null), so such data makes an {@link Analysis}, never a report.

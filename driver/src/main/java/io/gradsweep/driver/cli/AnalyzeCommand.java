@@ -22,7 +22,9 @@ import org.apache.hadoop.conf.Configuration;
 /** {@code gradsweep analyze DIR}: statistics across seeds, plots and one HTML report from a study's tables. */
 @Command(name = "analyze", sortOptions = false,
         description = {"statistics across seeds, plots and an HTML report of a study's results", "",
-            "Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL) and writes a report:"
+            "Reads the study in DIR (its trials/ and traces/ tables, with Spark SQL; a study of at most 2000"
+                    + " trials in a local folder is read directly, without Spark, unless --master or"
+                    + " --properties-file is given) and writes a report:"
                     + " REPORT_DIR/report.html (one self-contained page), REPORT_DIR/summary.md, the tables as CSV in"
                     + " REPORT_DIR/tables/ and the plots as PNG and SVG in REPORT_DIR itself. A study still running,"
                     + " or partly failed, is analysed with what is there; the report counts what is missing per"
@@ -80,11 +82,13 @@ public final class AnalyzeCommand implements Callable<Integer> {
     boolean cellsOnExecutors;
 
     @Option(names = "--master", paramLabel = "URL",
-            description = "Spark master (default local[*], or what spark-submit set)")
+            description = "Spark master (default local[*], or what spark-submit set); given, a small local study"
+                    + " is read with Spark too (the report is the same)")
     String masterText;
 
     @Option(names = "--properties-file", paramLabel = "FILE",
-            description = "Spark settings, as for run (e.g. a local cluster's spark.conf)")
+            description = "Spark settings, as for run (e.g. a local cluster's spark.conf); given, a small local"
+                    + " study is read with Spark too")
     String propertiesFile;
 
     private final PrintStream out;
@@ -130,6 +134,10 @@ public final class AnalyzeCommand implements Callable<Integer> {
             }
             if (cellsOnExecutors) {
                 analyzer.cellsOnExecutors();
+            }
+            // a Spark master or settings asked for (spark-submit sets spark.master) are honoured: Spark reads
+            if (masterText == null && propertiesFile == null && System.getProperty("spark.master") == null) {
+                analyzer.readSmallLocalStudiesWithoutSpark();
             }
             StudyAnalyzer.Result r = analyzer.writeReport(reportPath);
             out.println("report: " + r.html());

@@ -37,12 +37,21 @@ public final class StudyStatus {
     /** The folder at {@code location} (a path or a URI, as for run --out), read the quickest way that reads it whole. */
     public static StudyStatus at(String location) {
         Path root = OutputFolder.root(location);
-        URI u = root.toUri();
-        if ("file".equals(u.getScheme()) && (u.getAuthority() == null || u.getAuthority().isEmpty())) {
+        if (isLocal(location)) {
             LocalFolderFiles local = new LocalFolderFiles();
             return new StudyStatus(root, root.makeQualified(LOCAL, root).toString(), local, local);
         }
         return throughHadoop(location, HadoopSettings.fromSystemProperties());
+    }
+
+    /**
+     * True when {@code location} (a path or a URI, as for run --out) is a folder on this machine: a
+     * path, or a file: URI without a host. Such a folder is read without Hadoop (status), and a
+     * small study there without Spark (analyze).
+     */
+    public static boolean isLocal(String location) {
+        URI u = OutputFolder.root(location).toUri();
+        return "file".equals(u.getScheme()) && (u.getAuthority() == null || u.getAuthority().isEmpty());
     }
 
     /** The folder at {@code location} read through Hadoop's FileSystem, whatever its scheme. */

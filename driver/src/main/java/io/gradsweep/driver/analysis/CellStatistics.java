@@ -108,20 +108,8 @@ public final class CellStatistics implements java.io.Serializable {
 
     /** The budget in epochs shared by every run of the arm and the reference in the cell; NaN if they differ. */
     private static double budgetEpochs(List<TrialRecord> runs, List<TrialRecord> refRuns) {
-        double budget = Double.NaN;
-        for (List<TrialRecord> side : List.of(runs, refRuns)) {
-            for (TrialRecord r : side) {
-                double b = r.budgetEpochs();
-                if (Double.isNaN(b)) {
-                    continue;
-                }
-                if (Double.isNaN(budget)) {
-                    budget = b;
-                } else if (Math.abs(b - budget) > 1e-9 * budget) {
-                    return Double.NaN;
-                }
-            }
-        }
-        return budget;
+        List<TrialRecord> both = new ArrayList<>(runs);
+        both.addAll(refRuns);
+        return TrialRecord.shared(both, TrialRecord::budgetEpochs);
     }
 }

@@ -53,22 +53,7 @@ final class GroupResult implements java.io.Serializable {
             survival.add(KaplanMeier.fit(t.epochs, t.reached));
             survivalSteps.add(KaplanMeier.fit(t.steps, t.reached));
         }
-        this.stepsPerEpoch = sharedStepsPerEpoch(group);
+        this.stepsPerEpoch = TrialRecord.shared(group, r -> r.stepsPerEpoch);
     }
 
-    private static double sharedStepsPerEpoch(List<TrialRecord> group) {
-        double shared = Double.NaN;
-        for (TrialRecord r : group) {
-            double s = r.stepsPerEpoch;
-            if (!(s > 0) || Double.isInfinite(s)) {
-                continue;
-            }
-            if (Double.isNaN(shared)) {
-                shared = s;
-            } else if (Math.abs(s - shared) > 1e-9 * shared) {
-                return Double.NaN;
-            }
-        }
-        return shared;
-    }
 }

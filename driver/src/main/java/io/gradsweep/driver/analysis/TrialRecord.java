@@ -184,4 +184,25 @@ public final class TrialRecord {
     boolean trained() {
         return status.equals("ok") || status.equals("diverged");
     }
+
+    /**
+     * The value every run with one shares: {@code value} of each run, skipping those where it is
+     * not a positive finite number (not known, e.g. a run that took no step); NaN when none has one
+     * or two differ by more than a relative 1e-9.
+     */
+    static double shared(List<TrialRecord> runs, java.util.function.ToDoubleFunction<TrialRecord> value) {
+        double shared = Double.NaN;
+        for (TrialRecord r : runs) {
+            double v = value.applyAsDouble(r);
+            if (!(v > 0) || Double.isInfinite(v)) {
+                continue;
+            }
+            if (Double.isNaN(shared)) {
+                shared = v;
+            } else if (Math.abs(v - shared) > 1e-9 * shared) {
+                return Double.NaN;
+            }
+        }
+        return shared;
+    }
 }

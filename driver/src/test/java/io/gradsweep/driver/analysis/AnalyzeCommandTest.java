@@ -270,14 +270,7 @@ class AnalyzeCommandTest {
     /** As above where a whole cell has no run yet: its groups are there, empty, on both paths. */
     @Test
     void aCellWithoutRunsIsTheSameInSparkTasks() throws Exception {
-        Path partial = dir.resolve("partial-cells");
-        copy(out, partial);
-        Path gone = partial.resolve("trials").resolve("activation=tanh");
-        try (Stream<Path> files = Files.list(gone)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        Path partial = withoutTanhTrials("partial-cells");
         Path onDriver = dir.resolve("partial-cells-driver");
         Path onExecutors = dir.resolve("partial-cells-executors");
         for (Path report : List.of(onDriver, onExecutors)) {
@@ -312,15 +305,7 @@ class AnalyzeCommandTest {
 
     @Test
     void aPartlyMissingStudyIsAnalysedAndTheGapCounted() throws Exception {
-        Path partial = dir.resolve("partial");
-        copy(out, partial);
-        // drop every finished task of one partition: as if its tasks had not run yet
-        Path gone = partial.resolve("trials").resolve("activation=tanh");
-        try (Stream<Path> files = Files.list(gone)) {
-            for (Path f : files.toList()) {
-                Files.delete(f);
-            }
-        }
+        Path partial = withoutTanhTrials("partial");
         Path partialReport = dir.resolve("partial-report");
         CliRun r = CliRun.of("analyze", partial.toString(), "--out", partialReport.toString(), "--master", "local[1]");
         assertEquals(0, r.code, r.err);
@@ -330,6 +315,18 @@ class AnalyzeCommandTest {
             assertEquals(tanh ? "0" : "6", g.get("present"), g.toString());
         }
         assertTrue(Files.readString(partialReport.resolve("summary.md")).contains("48 of 72 planned trials"));
+    }
+
+    /** A copy of the study's folder without the trials files of one partition: as if its tasks had not run yet. */
+    private static Path withoutTanhTrials(String name) throws IOException {
+        Path partial = dir.resolve(name);
+        copy(out, partial);
+        try (Stream<Path> files = Files.list(partial.resolve("trials").resolve("activation=tanh"))) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        }
+        return partial;
     }
 
     /** The same folder with an analysis: block added to the study in its manifest (the block changes no trial). */

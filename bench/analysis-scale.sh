@@ -7,7 +7,8 @@ prefix=$1
 folder=$2
 shift 2
 here=$(cd "$(dirname "$0")/.." && pwd)
-rm -rf "$prefix-report" "$prefix-gc.log"
+# no rm -rf of the report folder: analyze itself refuses a folder that is not a report it wrote
+rm -f "$prefix-gc.log"
 GRADSWEEP_JAVA_OPTS="-Xlog:gc:file=$prefix-gc.log" /usr/bin/time -v \
   "$here/bin/gradsweep" analyze "$folder" --out "$prefix-report" "$@" > "$prefix.log" 2>&1
 grep -v ' WARN \|^WARNING\|^\s' "$prefix.log" || true

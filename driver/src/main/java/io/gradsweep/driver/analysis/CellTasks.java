@@ -79,7 +79,7 @@ public final class CellTasks {
             Map<String, Double> known = new HashMap<>();
             totals.firstStepped().forEach((k, v) -> known.put(k, Double.longBitsToDouble(v[1])));
             List<CellStatistics> cells = perTrial
-                    .groupByKey((MapFunction<Row, String>) r -> cellKey(TrialRecord.of(r).cell()), Encoders.STRING())
+                    .groupByKey((MapFunction<Row, String>) CellTasks::cellKey, Encoders.STRING())
                     .mapGroups((MapGroupsFunction<String, Row, CellStatistics>) (key, rows) -> cell(context, known, rows),
                             Encoders.javaSerialization(CellStatistics.class))
                     .collectAsList();
@@ -133,8 +133,12 @@ public final class CellTasks {
         return CellStatistics.of(context, runs.get(0).cell(), byArm);
     }
 
-    /** A cell's values as one text (NUL never occurs in a label). */
-    private static String cellKey(List<String> cell) {
-        return String.join("\u0000", cell);
+    /**
+     * A run's cell (its factors after the compared one) as one text; NUL never occurs in a label.
+     * Read from the row's factors alone: the whole record is made once, in the cell's task.
+     */
+    private static String cellKey(Row r) {
+        List<String> factors = r.getList(r.fieldIndex(MeasureQueries.FACTORS));
+        return String.join("\u0000", factors.subList(1, factors.size()));
     }
 }

@@ -28,6 +28,20 @@ public abstract class Activation {
     /** grad[i] *= f'(z[i]) for i in [0, n), where y[i] = f(z[i]). */
     public abstract void backward(float[] z, float[] y, float[] grad, int n);
 
+    /**
+     * y[i] = f(z[i]) and d[i] = f'(z[i]) for i in [0, n): the forward pass of training, which keeps
+     * the derivative for the backward pass. d[i] must equal, bit for bit, the factor that
+     * {@link #backward} multiplies by, so that training gives the same trace by either path. This
+     * default runs {@code backward} on ones (1 x f' is f' exactly); members whose f and f' share an
+     * exp or Phi override it and compute that once, which is where a smooth activation's training
+     * time goes.
+     */
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        forward(z, y, n);
+        java.util.Arrays.fill(d, 0, n, 1f);
+        backward(z, y, d, n);
+    }
+
     @Override
     public String toString() {
         return canonical();

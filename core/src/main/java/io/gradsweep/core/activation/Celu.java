@@ -44,6 +44,17 @@ final class Celu extends Activation {
         }
     }
 
+    /** f and f' take exp and expm1 of the same argument: one loop, so the compiler shares the reduction. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        double a = alpha; // converted once, outside the loop
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            y[i] = f(zi, a);
+            d[i] = df(zi, a);
+        }
+    }
+
     private static float f(float z, double alpha) {
         return z > 0 ? z : (float) (alpha * Kernels.expm1(scaled(z, alpha)));
     }

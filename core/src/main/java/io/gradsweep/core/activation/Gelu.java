@@ -41,6 +41,23 @@ final class Gelu extends Activation {
         }
     }
 
+    /** f and f' share Phi(z), the costly part: computed once, with f's and df's expressions. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            if (zi > 10f || zi < -15f) {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            } else {
+                double x = Kernels.widen(zi);
+                double c = cdf(x);
+                y[i] = (float) (x * c);
+                d[i] = (float) (c + x * Kernels.INV_SQRT_2PI * Kernels.exp(-0.5 * x * x));
+            }
+        }
+    }
+
     private static double cdf(double z) {
         double c = 0.5 * Kernels.erfc(Math.abs(z) * Kernels.INV_SQRT2);
         return z < 0 ? c : 1.0 - c;

@@ -43,6 +43,26 @@ final class GeluTanh extends Activation {
         }
     }
 
+    /** f and f' share e^-2u: computed once, with f's and df's expressions. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            if (zi > 10f || zi < -12f) {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            } else {
+                double x = Kernels.widen(zi);
+                double u = K0 * (x + K1 * x * x * x);
+                double e = Kernels.exp(-2.0 * u);
+                double s = 1.0 + e;
+                double du = K0 * (1.0 + 3.0 * K1 * x * x);
+                y[i] = (float) (x / s);
+                d[i] = (float) ((1.0 + 2.0 * x * (e / s) * du) / s);
+            }
+        }
+    }
+
     private static float f(float z) {
         if (z > 10f) {
             return z;

@@ -41,6 +41,25 @@ final class Mish extends Activation {
         }
     }
 
+    /** f and f' share w = e^z: computed once, with f's and df's expressions. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            if (zi > 40f || zi < -120f) {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            } else {
+                double x = Kernels.widen(zi);
+                double w = Kernels.exp(x);
+                double m = w * (w + 2.0);
+                double s = m + 2.0;
+                y[i] = (float) (x * (m / s));
+                d[i] = (float) (m / s + 4.0 * x * w * (1.0 + w) / (s * s));
+            }
+        }
+    }
+
     // tanh(log(1+w)) = n/(n+2) with n = w(w+2); 1 - t^2 = 4(1+w)^2/(n+2)^2 and sigmoid = w/(1+w),
     // so mish' = t + z*sigmoid*(1 - t^2) = t + 4zw(1+w)/(n+2)^2.
     private static float f(float z) {

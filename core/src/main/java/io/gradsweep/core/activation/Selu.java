@@ -44,6 +44,16 @@ final class Selu extends Activation {
         }
     }
 
+    /** f and f' take exp and expm1 of the same argument: one loop, so the compiler shares the reduction. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            y[i] = f(zi);
+            d[i] = df(zi);
+        }
+    }
+
     private static float f(float z) {
         // The clamp keeps exp in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
         double x = Kernels.widen(z < -200f ? -200f : z);

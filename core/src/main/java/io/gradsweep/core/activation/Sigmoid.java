@@ -41,6 +41,26 @@ final class Sigmoid extends Activation {
         }
     }
 
+    /**
+     * For 0 <= z <= 700 f and f' take e^-z of the same argument (neither clamp acts there):
+     * computed once. Below 0 they use e^-z and e^z, so each is computed as before.
+     */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            if (zi >= 0f && zi <= 700f) {
+                double e = Kernels.exp(-Kernels.widen(zi));
+                double s = 1.0 + e;
+                y[i] = (float) (1.0 / s);
+                d[i] = (float) (e / (s * s));
+            } else {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            }
+        }
+    }
+
     private static float f(float z) {
         return FloatMath.sigmoid(z);
     }

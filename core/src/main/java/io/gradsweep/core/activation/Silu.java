@@ -41,6 +41,24 @@ final class Silu extends Activation {
         }
     }
 
+    /** f and f' share e^-z: computed once, with f's and df's expressions. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            if (zi > 40f || zi < -120f) {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            } else {
+                double x = Kernels.widen(zi);
+                double e = Kernels.exp(-x);
+                double s = 1.0 + e;
+                y[i] = (float) (x / s);
+                d[i] = (float) ((1.0 + x * e / s) / s);
+            }
+        }
+    }
+
     private static float f(float z) {
         // Beyond the cuts the formula rounds to the limit anyway; they keep Inf*0 (NaN) out.
         if (z > 40f) {

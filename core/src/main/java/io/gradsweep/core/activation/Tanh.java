@@ -41,6 +41,30 @@ final class Tanh extends Activation {
         }
     }
 
+    /**
+     * For |z| <= 20 f and f' take expm1 and exp of the same -2|z| (their clamps, 20 and 350, do not
+     * act there): one loop on one argument, so the compiler shares the reduction.
+     */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        for (int i = 0; i < n; i++) {
+            float zi = z[i];
+            double x = Kernels.widen(zi);
+            double a = Math.abs(x);
+            if (a <= 20.0) {
+                double arg = -2.0 * a;
+                double m = Kernels.expm1(arg);
+                double e = Kernels.exp(arg);
+                double s = 1.0 + e;
+                y[i] = (float) Math.copySign(-m / (2.0 + m), x);
+                d[i] = (float) (4.0 * e / (s * s));
+            } else {
+                y[i] = f(zi);
+                d[i] = df(zi);
+            }
+        }
+    }
+
     private static float f(float z) {
         return FloatMath.tanh(z);
     }

@@ -21,6 +21,10 @@ public final class Dense {
     private final float[] z;
     private final float[] y;
     private final float[] dz;
+    /** f'(z) of the last training forward pass, [rows x out]; null for the output layer. */
+    private final float[] fPrime;
+    /** Rows of the last forward pass if it kept f'(z), else -1: a backward pass needs that one. */
+    private int derivativeRows = -1;
 
     /** {@code activation} null means an output layer: y is z. */
     Dense(int in, int out, Activation activation, int capacity) {
@@ -34,15 +38,26 @@ public final class Dense {
         this.z = new float[capacity * out];
         this.y = activation == null ? z : new float[capacity * out];
         this.dz = new float[capacity * out];
+        this.fPrime = activation == null ? null : new float[capacity * out];
     }
 
-    /** z = x W + b, y = f(z) for the first {@code rows} rows of x [rows x in]. */
-    void forward(float[] x, int rows) {
+    /**
+     * z = x W + b, y = f(z) for the first {@code rows} rows of x [rows x in]; with
+     * {@code keepDerivative} also f'(z), which a backward pass through this layer needs (computing
+     * it beside f shares their work; a pass that only measures skips it).
+     */
+    void forward(float[] x, int rows, boolean keepDerivative) {
         for (int r = 0; r < rows; r++) {
             System.arraycopy(bias, 0, z, r * out, out);
         }
         Gemm.multiply(x, weights, z, rows, in, out, true);
-        if (activation != null) {
+        derivativeRows = keepDerivative ? rows : -1;
+        if (activation == null) {
+            return;
+        }
+        if (keepDerivative) {
+            activation.forward(z, y, fPrime, rows * out);
+        } else {
             activation.forward(z, y, rows * out);
         }
     }
@@ -64,7 +79,15 @@ public final class Dense {
     /** previous.dz = (dz W^T) * previous.f'(previous.z): the error one layer down. */
     void propagateBack(Dense previous, int rows) {
         Gemm.multiplyTransposedB(dz, weights, previous.dz, rows, out, in, false);
-        previous.activation.backward(previous.z, previous.y, previous.dz, rows * in);
+        if (previous.derivativeRows != rows) {
+            throw new IllegalStateException("a backward pass of " + rows + " rows needs a forward pass of"
+                    + " those rows that kept the derivative (Network.forward, not Network.predict)");
+        }
+        float[] d = previous.fPrime;
+        float[] g = previous.dz;
+        for (int i = 0, n = rows * in; i < n; i++) {
+            g[i] *= d[i];
+        }
     }
 
     public int inputs() {

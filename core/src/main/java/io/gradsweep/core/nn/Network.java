@@ -40,12 +40,27 @@ public final class Network {
         return new Network(layers, capacity);
     }
 
-    /** Runs x [rows x inputs] through every layer; returns the output layer's z (the logits). */
+    /**
+     * Runs x [rows x inputs] through every layer, keeping each activation's derivative for a
+     * {@link #backward} pass; returns the output layer's z (the logits).
+     */
     public float[] forward(float[] x, int rows) {
+        return pass(x, rows, true);
+    }
+
+    /**
+     * The same outputs as {@link #forward}, bit for bit, without the derivatives: for passes that
+     * only measure. A {@link #backward} pass may not follow it.
+     */
+    public float[] predict(float[] x, int rows) {
+        return pass(x, rows, false);
+    }
+
+    private float[] pass(float[] x, int rows, boolean keepDerivatives) {
         checkRows(rows);
         float[] input = x;
         for (Dense layer : layers) {
-            layer.forward(input, rows);
+            layer.forward(input, rows, keepDerivatives);
             input = layer.outputsBuffer();
         }
         return input;

@@ -9,14 +9,22 @@ import java.util.List;
 
 /**
  * Measures a network without changing its weights: full-pass loss and accuracy, and on a fixed
- * evaluation subset the per-layer gradient norms, dead-unit fractions and activation statistics.
- * It overwrites the gradient buffers, so it runs between optimiser steps.
+ * evaluation subset (the first rows of the training set) the per-layer gradient norms, dead-unit
+ * fractions and activation statistics. It overwrites the gradient buffers, so it runs between
+ * optimiser steps.
+ *
+ * <p>Why one pass: the subset's rows are the training pass's first chunks, so their forward pass
+ * serves both the loss and the statistics, and only the subset is taken backward. The numbers are
+ * the same, bit for bit, as a separate pass over the subset in chunks from its first row: every
+ * chunk of the subset is the same rows as before, and a last, partial one is still its own chunk.
  */
 final class Evaluator {
     private final Network network;
     private final Loss loss;
     private final Batch batch;
     private final boolean[][] alive;
+    private final double[] sum;
+    private final double[] sumSquares;
 
     Evaluator(Network network, Loss loss, Batch batch) {
         this.network = network;
@@ -27,45 +35,72 @@ final class Evaluator {
         for (int l = 0; l < alive.length; l++) {
             alive[l] = new boolean[layers.get(l).outputs()];
         }
+        this.sum = new double[alive.length];
+        this.sumSquares = new double[alive.length];
     }
 
-    /** {mean loss, accuracy (NaN for regression)} over every row of {@code data}. */
-    double[] lossAndAccuracy(Dataset data) {
+    /** The numbers of one evaluation point. */
+    record Point(double[] train, double[] test, LayerStatistics statistics) {
+    }
+
+    /** Loss and accuracy on {@code train} and {@code test}, statistics on the first {@code subsetRows} of {@code train}. */
+    Point measure(Dataset train, Dataset test, int subsetRows) {
+        int n = Math.min(subsetRows, train.rows());
+        startStatistics();
+        double[] trainNumbers = lossAndAccuracy(train, n);
+        double[] testNumbers = lossAndAccuracy(test, 0);
+        return new Point(trainNumbers, testNumbers, finishStatistics(n));
+    }
+
+    /**
+     * {mean loss, accuracy (NaN for regression)} over every row of {@code data}; its first
+     * {@code subsetRows} rows also go into the layer statistics.
+     */
+    private double[] lossAndAccuracy(Dataset data, int subsetRows) {
         int width = network.outputLayer().outputs();
-        double sum = 0;
+        double total = 0;
         long right = 0;
         for (int from = 0; from < data.rows(); from += network.capacity()) {
             int rows = Math.min(network.capacity(), data.rows() - from);
+            boolean subsetChunk = from + rows <= subsetRows;
             batch.gatherRange(data, from, rows);
-            float[] out = network.forward(batch.x(), rows);
-            sum += loss.evaluate(out, width, batch, null, 0f);
+            float[] out = subsetChunk ? network.forward(batch.x(), rows) : network.predict(batch.x(), rows);
+            total += loss.evaluate(out, width, batch, null, 0f);
             right += Loss.correct(out, width, batch);
+            if (subsetChunk) {
+                addToStatistics(out, from, rows, subsetRows);
+            } else if (from < subsetRows) {
+                // The subset ends inside this chunk: its last rows are a chunk of their own.
+                int last = subsetRows - from;
+                batch.gatherRange(data, from, last);
+                addToStatistics(network.forward(batch.x(), last), from, last, subsetRows);
+            }
         }
         double accuracy = data.task() == Dataset.Task.REGRESSION ? Double.NaN : (double) right / data.rows();
-        return new double[] {sum / data.rows(), accuracy};
+        return new double[] {total / data.rows(), accuracy};
     }
 
-    /** Statistics over the first {@code subsetRows} rows of {@code data}. */
-    LayerStatistics layerStatistics(Dataset data, int subsetRows) {
-        List<Dense> layers = network.layers();
-        int hidden = layers.size() - 1;
-        double[] sum = new double[hidden];
-        double[] sumSquares = new double[hidden];
+    private void startStatistics() {
         for (boolean[] a : alive) {
             java.util.Arrays.fill(a, false);
         }
-        int width = network.outputLayer().outputs();
-        int n = Math.min(subsetRows, data.rows());
-        for (int from = 0; from < n; from += network.capacity()) {
-            int rows = Math.min(network.capacity(), n - from);
-            batch.gatherRange(data, from, rows);
-            float[] out = network.forward(batch.x(), rows);
-            for (int l = 0; l < hidden; l++) {
-                accumulateUnitStatistics(layers.get(l), rows, l, sum, sumSquares);
-            }
-            loss.evaluate(out, width, batch, network.outputLayer().deltas(), 1f / n);
-            network.backward(batch.x(), rows, from > 0);
+        java.util.Arrays.fill(sum, 0);
+        java.util.Arrays.fill(sumSquares, 0);
+    }
+
+    /** Unit statistics and the weight gradients (mean over the subset's n rows) of the chunk just run forward. */
+    private void addToStatistics(float[] out, int from, int rows, int n) {
+        List<Dense> layers = network.layers();
+        for (int l = 0; l < alive.length; l++) {
+            accumulateUnitStatistics(layers.get(l), rows, l);
         }
+        loss.evaluate(out, network.outputLayer().outputs(), batch, network.outputLayer().deltas(), 1f / n);
+        network.backward(batch.x(), rows, from > 0);
+    }
+
+    private LayerStatistics finishStatistics(int n) {
+        List<Dense> layers = network.layers();
+        int hidden = alive.length;
         float[] gradientNorm = new float[layers.size()];
         for (int l = 0; l < layers.size(); l++) {
             double s = 0;
@@ -92,7 +127,7 @@ final class Evaluator {
         return new LayerStatistics(gradientNorm, dead, mean, std);
     }
 
-    private void accumulateUnitStatistics(Dense layer, int rows, int l, double[] sum, double[] sumSquares) {
+    private void accumulateUnitStatistics(Dense layer, int rows, int l) {
         float[] z = layer.preActivations();
         float[] y = layer.outputsBuffer();
         int units = layer.outputs();

@@ -166,10 +166,11 @@ public final class Trainer {
     }
 
     private void evaluate(long step, double minibatchLoss) {
-        double[] train = evaluator.lossAndAccuracy(setup.data().train());
-        double[] test = evaluator.lossAndAccuracy(setup.data().test());
-        Evaluator.LayerStatistics stats = evaluator.layerStatistics(setup.data().train(),
+        Evaluator.Point point = evaluator.measure(setup.data().train(), setup.data().test(),
                 (int) spec.integer("eval_subset"));
+        double[] train = point.train();
+        double[] test = point.test();
+        Evaluator.LayerStatistics stats = point.statistics();
         lastPointStep = step;
         lastTrainLoss = train[0];
         lastTrainAccuracy = train[1];

@@ -5,7 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
-/** (d) The bulk loops equal the scalar value/derivative bit for bit, also once the JIT has compiled them. */
+/**
+ * (d) The bulk loops equal the scalar value/derivative bit for bit, also once the JIT has compiled
+ * them: the forward and backward passes, and the training forward that keeps the derivative.
+ */
 class ActivationBulkTest {
     private static float[] inputs(int n, long seed) {
         SplittableRandom rnd = new SplittableRandom(seed);
@@ -48,6 +51,42 @@ class ActivationBulkTest {
                     }
                     assertEquals(42f, y[n], "forward wrote past n");
                     assertEquals(grad[n], g[n], "backward wrote past n");
+                }
+            }
+        }
+    }
+
+    /** Every cut the fused training loops branch on, and the floats either side of it. */
+    private static float[] withCuts(float[] z) {
+        float[] cuts = {0f, 10f, -12f, -15f, 20f, -20f, 40f, -120f, 200f, -200f, 350f, 700f, -700f};
+        float[] all = java.util.Arrays.copyOf(z, z.length + 3 * cuts.length);
+        int i = z.length;
+        for (float c : cuts) {
+            all[i++] = c;
+            all[i++] = Math.nextUp(c);
+            all[i++] = Math.nextDown(c);
+        }
+        return all;
+    }
+
+    @Test
+    void trainingForwardKeepsTheDerivativeBackwardMultipliesBy() {
+        float[] z = withCuts(inputs(4096, 13));
+        int n = z.length - 1;
+        for (Activation act : ClosedForms.all()) {
+            float[] y = new float[z.length];
+            float[] d = new float[z.length];
+            for (int round = 0; round < 300; round++) {
+                y[n] = 42f;
+                d[n] = 43f;
+                act.forward(z, y, d, n);
+                if (round % 100 == 0 || round == 299) {
+                    for (int i = 0; i < n; i++) {
+                        assertEquals(bits(act.value(z[i])), bits(y[i]), act + " value at z=" + z[i]);
+                        assertEquals(bits(act.derivative(z[i], y[i])), bits(d[i]), act + " derivative at z=" + z[i]);
+                    }
+                    assertEquals(42f, y[n], "forward wrote past n");
+                    assertEquals(43f, d[n], "forward wrote past n");
                 }
             }
         }

@@ -409,7 +409,7 @@ public final class Sweep {
         }
         return new Manifest(study.name(), study.hash(), CodeVersion.get(), Manifest.State.RUNNING, Optional.empty(),
                 Optional.empty(), study.trialCount(), study.partitionBy(), Instant.now().toString(), Optional.empty(),
-                Map.of(), sparkSettings, study.text());
+                Map.of(), sparkSettings, study.text()).withJdk(Manifest.thisJdk());
     }
 
     /** The run was interrupted (SIGINT, SIGTERM): tasks cancelled, manifest says so, lock released. */

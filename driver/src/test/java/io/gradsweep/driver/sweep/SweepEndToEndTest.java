@@ -83,6 +83,7 @@ class SweepEndToEndTest {
         }
         String manifest = Files.readString(out.resolve("manifest.json"));
         assertTrue(manifest.contains("\"state\" : \"complete\""), manifest);
+        assertTrue(manifest.contains("\"java\" : \"" + System.getProperty("java.version") + " ("), "the JDK that ran it: " + manifest);
     }
 
     /** Same bits; a NaN may come back as NaN or as null (a table may store "no value" either way). */

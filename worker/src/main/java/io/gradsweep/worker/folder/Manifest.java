@@ -23,11 +23,14 @@ import java.util.regex.Pattern;
  * cell trained to and, once the round is analysed, how many cells are settled and at the maximum
  * ({@link AdaptiveRound}). A manifest without the key (a fixed study's, or one written before it
  * existed) reads as no rounds.
+ *
+ * <p>{@code "java"} names the JDK of the last run's driver (in local mode also the JVM that trained
+ * its trials); absent in manifests written before it existed, which read it as "".
  */
 public record Manifest(String study, String studyHash, String codeVersion, State state, Optional<String> failure,
                        Optional<String> error, long trials, String partitionBy, String started, Optional<String> ended,
                        Map<String, Long> counts, Map<String, String> spark, String studyText,
-                       java.util.List<AdaptiveRound> rounds) {
+                       java.util.List<AdaptiveRound> rounds, String jdk) {
     /** The marker of this layout; a later incompatible layout gets /2. */
     public static final String FORMAT = "gradsweep-output/1";
     private static final String TOOL = "gradsweep";
@@ -69,12 +72,23 @@ public record Manifest(String study, String studyHash, String codeVersion, State
         rounds = java.util.List.copyOf(rounds);
     }
 
-    /** A manifest with no rounds of adaptive replication (a fixed study's). */
+    /** A manifest with no rounds of adaptive replication (a fixed study's) and no JDK named. */
     public Manifest(String study, String studyHash, String codeVersion, State state, Optional<String> failure,
                     Optional<String> error, long trials, String partitionBy, String started, Optional<String> ended,
                     Map<String, Long> counts, Map<String, String> spark, String studyText) {
         this(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended, counts, spark,
-                studyText, java.util.List.of());
+                studyText, java.util.List.of(), "");
+    }
+
+    /** This JVM as the manifest names it: version, VM and vendor, e.g. "17.0.15 (OpenJDK 64-Bit Server VM, Debian)". */
+    public static String thisJdk() {
+        return System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.vendor") + ")";
+    }
+
+    public Manifest withJdk(String newJdk) {
+        return new Manifest(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended,
+                counts, spark, studyText, rounds, newJdk);
     }
 
     /** The state and, for a failure, its kind: "complete", "failed: no space", "interrupted". */
@@ -85,17 +99,17 @@ public record Manifest(String study, String studyHash, String codeVersion, State
     public Manifest withState(State newState, Optional<String> newFailure, Optional<String> newError,
                               Optional<String> newEnded) {
         return new Manifest(study, studyHash, codeVersion, newState, newFailure, newError, trials, partitionBy,
-                started, newEnded, counts, spark, studyText, rounds);
+                started, newEnded, counts, spark, studyText, rounds, jdk);
     }
 
     public Manifest withCounts(Map<String, Long> newCounts) {
         return new Manifest(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended,
-                newCounts, spark, studyText, rounds);
+                newCounts, spark, studyText, rounds, jdk);
     }
 
     public Manifest withRounds(java.util.List<AdaptiveRound> newRounds) {
         return new Manifest(study, studyHash, codeVersion, state, failure, error, trials, partitionBy, started, ended,
-                counts, spark, studyText, newRounds);
+                counts, spark, studyText, newRounds, jdk);
     }
 
     /** The file's bytes: pretty-printed JSON, keys in a fixed order. */
@@ -120,6 +134,9 @@ public record Manifest(String study, String studyHash, String codeVersion, State
         ObjectNode s = m.putObject("spark");
         new TreeMap<>(spark).forEach(s::put);
         m.put("study_text", studyText);
+        if (!jdk.isEmpty()) {
+            m.put("java", jdk);
+        }
         if (!rounds.isEmpty()) {
             var list = m.putArray("rounds");
             rounds.forEach(r -> list.add(r.toJson(JSON)));
@@ -168,7 +185,7 @@ public record Manifest(String study, String studyHash, String codeVersion, State
         return new Reading.Ours(new Manifest(n.path("study").asText(), hash, n.path("code_version").asText(""),
                 state.get(), text(n, "failure"), text(n, "error"), n.path("trials").asLong(),
                 n.path("partition_by").asText(""), n.path("started").asText(""), text(n, "ended"), counts, spark,
-                n.path("study_text").asText(""), AdaptiveRound.listOf(n.path("rounds"))));
+                n.path("study_text").asText(""), AdaptiveRound.listOf(n.path("rounds")), n.path("java").asText("")));
     }
 
     private static Optional<String> text(JsonNode n, String key) {

@@ -19,10 +19,11 @@ class ManifestTest {
     void aManifestRoundTripsWithItsMarkerStateAndFailure() {
         Manifest m = new Manifest("tiny", "53bdec32ed45aa0011", "0.1.0", Manifest.State.FAILED, Optional.of("no space"),
                 Optional.of("No space left on device"), 8, "activation", "2026-01-01T00:00:00Z",
-                Optional.of("2026-01-01T00:01:00Z"), Map.of("ok", 3L), Map.of("spark.master", "local[2]"), "study: tiny");
+                Optional.of("2026-01-01T00:01:00Z"), Map.of("ok", 3L), Map.of("spark.master", "local[2]"), "study: tiny")
+                .withJdk("17.0.15 (OpenJDK 64-Bit Server VM, Debian)");
         String json = new String(m.toJson(), StandardCharsets.UTF_8);
-        assertTrue(json.contains("\"format\" : \"gradsweep-output/1\"") && json.contains("\"failure\" : \"no space\""),
-                json);
+        assertTrue(json.contains("\"format\" : \"gradsweep-output/1\"") && json.contains("\"failure\" : \"no space\"")
+                && json.contains("\"java\" : \"17.0.15 (OpenJDK 64-Bit Server VM, Debian)\""), json);
         Manifest back = assertInstanceOf(Manifest.Reading.Ours.class, Manifest.read(m.toJson())).manifest();
         assertEquals(m, back);
         assertEquals("failed: no space", back.describeState());

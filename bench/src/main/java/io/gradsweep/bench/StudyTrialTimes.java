@@ -15,6 +15,9 @@ import java.util.Map;
  *
  * <p>{@code java --add-modules=jdk.incubator.vector -cp bench/target/benchmarks.jar
  * io.gradsweep.bench.StudyTrialTimes [ACTIVATION ...]} (keep the grid in step with the yaml).
+ * With {@code --evaluation-share} first, it times each activation's replicate-0 trials at depths
+ * 8 and 16 with evaluation once per epoch and with only the first and last points (best of two
+ * after a warm-up each), and prints the share of the trial that evaluation takes.
  */
 public final class StudyTrialTimes {
     private static final List<String> ACTIVATIONS =
@@ -24,20 +27,50 @@ public final class StudyTrialTimes {
     private StudyTrialTimes() {
     }
 
+    private static TrialSpec spec(String activation, int depth, int replicate, long evalEverySteps) {
+        Map<String, Object> settings = new LinkedHashMap<>(Map.of("dataset", "digits", "width", 64,
+                "init", "he_normal", "optimizer", "sgd", "lr", 0.02, "batch", 64, "epochs", 30, "seed", 7));
+        settings.putAll(Map.of("activation", activation, "depth", depth, "replicate", replicate,
+                "eval_every_steps", evalEverySteps));
+        return TrialSpec.of(settings);
+    }
+
+    private static double seconds(TrialSpec spec) {
+        long start = System.nanoTime();
+        Trainer.run(spec, p -> { });
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    private static void evaluationShare(List<String> activations) {
+        long never = 1_000_000_000L; // evaluating "every" this many steps: only at step 0 and at the end
+        for (String activation : activations) {
+            for (int depth : new int[] {8, 16}) {
+                seconds(spec(activation, depth, 0, 0));
+                seconds(spec(activation, depth, 0, never));
+                double with = Math.min(seconds(spec(activation, depth, 0, 0)), seconds(spec(activation, depth, 0, 0)));
+                double without = Math.min(seconds(spec(activation, depth, 0, never)),
+                        seconds(spec(activation, depth, 0, never)));
+                System.out.printf(Locale.ROOT, "%10s depth %2d: %.2f s evaluating once per epoch, %.2f s at the first"
+                        + " and last points only: evaluation %.0f%% of the trial%n", activation, depth, with, without,
+                        100 * (with - without) / with);
+            }
+        }
+    }
+
     public static void main(String[] args) {
-        List<String> activations = args.length > 0 ? List.of(args) : ACTIVATIONS;
+        boolean share = args.length > 0 && args[0].equals("--evaluation-share");
+        List<String> named = List.of(args).subList(share ? 1 : 0, args.length);
+        List<String> activations = named.isEmpty() ? ACTIVATIONS : named;
+        if (share) {
+            evaluationShare(activations);
+            return;
+        }
         Map<String, Double> seconds = new LinkedHashMap<>();
         double total = 0;
         for (int replicate = 0; replicate < 2; replicate++) {
             for (String activation : activations) {
                 for (int depth : DEPTHS) {
-                    Map<String, Object> settings = new LinkedHashMap<>(Map.of("dataset", "digits", "width", 64,
-                            "init", "he_normal", "optimizer", "sgd", "lr", 0.02, "batch", 64, "epochs", 30, "seed", 7));
-                    settings.putAll(Map.of("activation", activation, "depth", depth, "replicate", replicate));
-                    TrialSpec spec = TrialSpec.of(settings);
-                    long start = System.nanoTime();
-                    Trainer.run(spec, p -> { });
-                    double s = (System.nanoTime() - start) / 1e9;
+                    double s = seconds(spec(activation, depth, replicate, 0));
                     seconds.merge(activation, s, Double::sum);
                     total += s;
                 }

@@ -44,7 +44,7 @@ final class Elu extends Activation {
         }
     }
 
-    /** f and f' take exp and expm1 of the same argument: one loop, so the compiler shares the reduction. */
+    /** f and f' take exp and expm1 of the same argument: one loop, where the compiler can share their reduction. */
     @Override
     public void forward(float[] z, float[] y, float[] d, int n) {
         double a = alpha; // converted once, outside the loop

@@ -43,7 +43,7 @@ final class Tanh extends Activation {
 
     /**
      * For |z| <= 20 f and f' take expm1 and exp of the same -2|z| (their clamps, 20 and 350, do not
-     * act there): one loop on one argument, so the compiler shares the reduction.
+     * act there): one loop on one argument, where the compiler can share their reduction.
      */
     @Override
     public void forward(float[] z, float[] y, float[] d, int n) {

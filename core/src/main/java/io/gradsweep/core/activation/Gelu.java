@@ -1,8 +1,17 @@
 package io.gradsweep.core.activation;
 
-/** gelu(z) = z*Phi(z) = z/2*(1+erf(z/sqrt2)), exact erf form; Phi by erfc, so accurate in the negative tail too. */
+import static io.gradsweep.core.activation.Lanes.atMost;
+import static io.gradsweep.core.activation.Lanes.splat;
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
+/** gelu(z) = z*Phi(z) = z/2*(1+erf(z/sqrt2)), exact erf form; Phi from its lower tail, so accurate for z < 0 too. */
 final class Gelu extends Activation {
     static final Gelu INSTANCE = new Gelu();
+    private static final double INV_SQRT_2PI = 0x1.9884533d43651p-2;
 
     private Gelu() {
     }
@@ -19,52 +28,79 @@ final class Gelu extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int i = 0;
+        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
+            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int i = 0;
+        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        }
+        for (; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static double cdf(double z) {
-        double c = 0.5 * Kernels.erfc(Math.abs(z) * Kernels.INV_SQRT2);
-        return z < 0 ? c : 1.0 - c;
+    // Beyond the cuts the result is the limit in any float: z*Phi(z) is z above 10 and below 1e-50
+    // in size under -15 (a signed zero, as before). Phi(z) = Phi(-|z|) or 1 - Phi(-|z|).
+    private static DoubleVector cdf(DoubleVector x, DoubleVector a) {
+        DoubleVector lower = Lanes.phiLower(a);
+        return splat(1.0).sub(lower).blend(lower, x.compare(LT, 0.0));
     }
 
-    private static float f(float z) {
-        if (z > 10f) {
-            return z;
-        }
-        if (z < -15f) {
-            return -0f; // |z|*Phi(z) < 1e-50 here
-        }
-        double x = Kernels.widen(z);
-        return (float) (x * cdf(x));
+    private static double cdf(double x, double a) {
+        double lower = Lanes.phiLower(a);
+        return x < 0 ? lower : 1.0 - lower;
     }
 
-    private static float df(float z) {
-        if (z > 10f) {
-            return 1f;
+    static DoubleVector f(DoubleVector x) {
+        DoubleVector v = x.mul(cdf(x, atMost(x.abs(), 15.0)));
+        return v.blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0));
+    }
+
+    static double f(double x) {
+        if (x > 10.0) {
+            return x;
         }
-        if (z < -15f) {
-            return -0f;
+        return x < -15.0 ? -0.0 : x * cdf(x, atMost(Math.abs(x), 15.0));
+    }
+
+    // Phi(z) + z*phi(z); phi's e^(-z^2/2) with the square folded into an fma.
+    static DoubleVector df(DoubleVector x) {
+        DoubleVector a = atMost(x.abs(), 15.0);
+        DoubleVector pdf = Lanes.exp(a.mul(a.mul(-0.5))).mul(INV_SQRT_2PI);
+        DoubleVector d = x.fma(pdf, cdf(x, a));
+        return d.blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0));
+    }
+
+    static double df(double x) {
+        if (x > 10.0) {
+            return 1.0;
         }
-        double x = Kernels.widen(z);
-        return (float) (cdf(x) + x * Kernels.INV_SQRT_2PI * Kernels.exp(-0.5 * x * x));
+        if (x < -15.0) {
+            return -0.0;
+        }
+        double a = atMost(Math.abs(x), 15.0);
+        double pdf = Lanes.exp(a * (a * -0.5)) * INV_SQRT_2PI;
+        return Math.fma(x, pdf, cdf(x, a));
     }
 }

@@ -1,10 +1,17 @@
 package io.gradsweep.core.activation;
 
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+
 /** gelu_tanh(z) = z/2*(1+tanh(sqrt(2/pi)(z+0.044715z^3))), computed as z*sigmoid(2u) to avoid 1+tanh cancelling. */
 final class GeluTanh extends Activation {
     static final GeluTanh INSTANCE = new GeluTanh();
     private static final double K0 = 0.7978845608028654; // sqrt(2/pi)
     private static final double K1 = 0.044715;
+    private static final double K3 = 3.0 * K1;
 
     private GeluTanh() {
     }
@@ -21,53 +28,78 @@ final class GeluTanh extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int i = 0;
+        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
+            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        }
+        for (; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int i = 0;
+        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        }
+        for (; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static float f(float z) {
-        if (z > 10f) {
-            return z;
-        }
-        if (z < -12f) {
-            return -0f; // z*sigmoid(2u) < 1e-60 here
-        }
-        double x = Kernels.widen(z);
-        double u = K0 * (x + K1 * x * x * x);
-        return (float) (x / (1.0 + Kernels.exp(-2.0 * u)));
+    // Beyond the cuts the result is the limit in any float (z*sigmoid(2u) < 1e-60 below -12).
+    private static DoubleVector u(DoubleVector x) {
+        return x.mul(K1).mul(x).mul(x).add(x).mul(K0);
     }
 
-    private static float df(float z) {
-        if (z > 10f) {
-            return 1f;
+    private static double u(double x) {
+        return (x * K1 * x * x + x) * K0;
+    }
+
+    static DoubleVector f(DoubleVector x) {
+        DoubleVector v = x.div(Lanes.exp(u(x).mul(-2.0)).add(1.0));
+        return v.blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0));
+    }
+
+    static double f(double x) {
+        if (x > 10.0) {
+            return x;
         }
-        if (z < -12f) {
-            return -0f;
+        return x < -12.0 ? -0.0 : x / (Lanes.exp(u(x) * -2.0) + 1.0);
+    }
+
+    // s = 1/d, 1 - s = e/d; d/dz [z*s(2u)] = s + 2z*s*(1-s)*u'
+    static DoubleVector df(DoubleVector x) {
+        DoubleVector e = Lanes.exp(u(x).mul(-2.0));
+        DoubleVector d = e.add(1.0);
+        DoubleVector du = x.mul(K3).mul(x).add(1.0).mul(K0);
+        DoubleVector v = x.mul(2.0).mul(e.div(d)).mul(du).add(1.0).div(d);
+        return v.blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0));
+    }
+
+    static double df(double x) {
+        if (x > 10.0) {
+            return 1.0;
         }
-        double x = Kernels.widen(z);
-        double u = K0 * (x + K1 * x * x * x);
-        double e = Kernels.exp(-2.0 * u);
-        double d = 1.0 + e;
-        double du = K0 * (1.0 + 3.0 * K1 * x * x);
-        // s = 1/d, 1 - s = e/d; d/dz [z*s(2u)] = s + 2z*s*(1-s)*u'
-        return (float) ((1.0 + 2.0 * x * (e / d) * du) / d);
+        if (x < -12.0) {
+            return -0.0;
+        }
+        double e = Lanes.exp(u(x) * -2.0);
+        double d = e + 1.0;
+        double du = (x * K3 * x + 1.0) * K0;
+        return (x * 2.0 * (e / d) * du + 1.0) / d;
     }
 }

@@ -1,0 +1,247 @@
+package io.gradsweep.core.activation;
+
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.LongVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Vectorised transcendental kernels for the activations, each with a scalar twin that performs the
+ * same IEEE operations in the same order, so that an element gives the same bits whether it falls
+ * in a vector body or in a loop's tail (and whether {@link Activation#value} or
+ * {@link Activation#forward} computes it).
+ *
+ * <p>Why this is deterministic everywhere: the species are FIXED (4 float lanes widened to 4
+ * double lanes, 128 and 256 bits, native on every AVX2 machine) rather than the machine's
+ * preferred width, and every kernel is range reduction plus polynomials built only from add, mul,
+ * fma, one correctly rounded division where noted, compares, blends and bit moves. Each of these
+ * is specified to the bit by IEEE 754 and the Vector API (no {@code VectorOperators.EXP} and the
+ * like, whose last bits are the platform's). The scalar twins use {@link Math#fma}, which is the
+ * same single rounding as the vector FMA.
+ *
+ * <p>Why double lanes inside float functions: a double polynomial accurate to about 2^-45,
+ * rounded once to float, is within 0.5 ulp plus a hair, and the fused formulas (gelu, mish, the
+ * derivatives) keep that accuracy without float hi/lo tricks. Half the lanes of float arithmetic
+ * still leaves every activation well inside its per-element budget.
+ *
+ * <p>Domains are the callers' job (noted per kernel): the activations clamp first. Clamps are
+ * compare-and-blend ({@code a > c ? c : a}), which keeps NaN.
+ */
+final class Lanes {
+    private Lanes() {
+    }
+
+    static final VectorSpecies<Float> F = FloatVector.SPECIES_128;
+    static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
+    static final int STEP = 4; // F.length() == D.length(), constant so the loops' bounds are obvious
+
+    static DoubleVector load(float[] a, int i) {
+        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
+    }
+
+    static FloatVector narrow(DoubleVector v) {
+        return (FloatVector) v.convertShape(VectorOperators.D2F, F, 0);
+    }
+
+    static DoubleVector splat(double c) {
+        return DoubleVector.broadcast(D, c);
+    }
+
+    /** {@code x > c ? c : x} lane by lane (NaN stays). */
+    static DoubleVector atMost(DoubleVector x, double c) {
+        return x.blend(c, x.compare(VectorOperators.GT, c));
+    }
+
+    static double atMost(double x, double c) {
+        return x > c ? c : x;
+    }
+
+    /** {@code x < c ? c : x} lane by lane (NaN stays). */
+    static DoubleVector atLeast(DoubleVector x, double c) {
+        return x.blend(c, x.compare(VectorOperators.LT, c));
+    }
+
+    static double atLeast(double x, double c) {
+        return x < c ? c : x;
+    }
+
+    // ---- exp: e^x = 2^k * e^r, k = round(x/ln2), r = x - k*ln2 in two fma steps (Cody-Waite),
+    // |r| <= ln2/2; e^r - 1 by its Taylor series to r^12 (remainder below 2^-56 relative).
+    // 2^k is built in the exponent field: adding 1.5*2^52 leaves k in the low bits of kd, and
+    // (bits(kd) << 52) + bits(1.0) is 2^k for any |k| <= 1022 (two's complement wraps correctly).
+    private static final double SHIFT = 0x1.8p52;
+    private static final double INV_LN2 = 0x1.71547652b82fep0;
+    private static final double LN2_HI = 0x1.62e42fefa3800p-1; // 43 bits: k * LN2_HI is exact
+    private static final double LN2_LO = 0x1.ef35793c76730p-45;
+    private static final long ONE_BITS = 0x3ff0000000000000L;
+    private static final double C2 = 1.0 / 2;
+    private static final double C3 = 1.0 / 6;
+    private static final double C4 = 1.0 / 24;
+    private static final double C5 = 1.0 / 120;
+    private static final double C6 = 1.0 / 720;
+    private static final double C7 = 1.0 / 5040;
+    private static final double C8 = 1.0 / 40320;
+    private static final double C9 = 1.0 / 362880;
+    private static final double C10 = 1.0 / 3628800;
+    private static final double C11 = 1.0 / 39916800;
+    private static final double C12 = 1.0 / 479001600;
+
+    // The reduced pieces of e^x: s = 2^k and q = e^r - 1, so e^x = s + s*q. Both start from the
+    // same kd (computed twice, which the compiler merges, rather than returned through an array).
+    private static DoubleVector expScale(DoubleVector x) {
+        DoubleVector kd = x.mul(INV_LN2).add(SHIFT);
+        return kd.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS).reinterpretAsDoubles();
+    }
+
+    private static DoubleVector expQ(DoubleVector x) {
+        DoubleVector k = x.mul(INV_LN2).add(SHIFT).sub(SHIFT);
+        DoubleVector r = k.fma(splat(-LN2_HI), x);
+        r = k.fma(splat(-LN2_LO), r);
+        DoubleVector p = splat(C12).fma(r, splat(C11));
+        p = p.fma(r, splat(C10));
+        p = p.fma(r, splat(C9));
+        p = p.fma(r, splat(C8));
+        p = p.fma(r, splat(C7));
+        p = p.fma(r, splat(C6));
+        p = p.fma(r, splat(C5));
+        p = p.fma(r, splat(C4));
+        p = p.fma(r, splat(C3));
+        p = p.fma(r, splat(C2));
+        return p.fma(r.mul(r), r);
+    }
+
+    private static double expScale(double x) {
+        double kd = x * INV_LN2 + SHIFT;
+        return Double.longBitsToDouble((Double.doubleToRawLongBits(kd) << 52) + ONE_BITS);
+    }
+
+    private static double expQ(double x) {
+        double k = (x * INV_LN2 + SHIFT) - SHIFT;
+        double r = Math.fma(k, -LN2_HI, x);
+        r = Math.fma(k, -LN2_LO, r);
+        double p = Math.fma(C12, r, C11);
+        p = Math.fma(p, r, C10);
+        p = Math.fma(p, r, C9);
+        p = Math.fma(p, r, C8);
+        p = Math.fma(p, r, C7);
+        p = Math.fma(p, r, C6);
+        p = Math.fma(p, r, C5);
+        p = Math.fma(p, r, C4);
+        p = Math.fma(p, r, C3);
+        p = Math.fma(p, r, C2);
+        return Math.fma(p, r * r, r);
+    }
+
+    /** e^x for |x| <= 708 or NaN (the result is then a normal double). */
+    static DoubleVector exp(DoubleVector x) {
+        DoubleVector s = expScale(x);
+        return s.fma(expQ(x), s);
+    }
+
+    static double exp(double x) {
+        double s = expScale(x);
+        return Math.fma(s, expQ(x), s);
+    }
+
+    /** e^x - 1 for |x| <= 708 or NaN; for |x| < ln2/2, k = 0 and s - 1 = 0, so there is no cancellation. */
+    static DoubleVector expm1(DoubleVector x) {
+        DoubleVector s = expScale(x);
+        return s.fma(expQ(x), s.sub(1.0));
+    }
+
+    static double expm1(double x) {
+        double s = expScale(x);
+        return Math.fma(s, expQ(x), s - 1.0);
+    }
+
+    // ---- log(1+e) for e in [0, 1] (softplus): above sqrt2 - 1, log(1+e) = ln2 + log(1+m) with
+    // m = (e-1)/2, so |m| <= 0.293 on both branches; log(1+m) = 2 atanh(s), s = m/(2+m), |s| <= 0.172,
+    // by its series to s^15 (remainder below 2^-52 relative).
+    private static final double SQRT2_M1 = 0x1.a827999fcef32p-2;
+    static final double LN2 = 0x1.62e42fefa39efp-1;
+    private static final double L3 = 2.0 / 3;
+    private static final double L5 = 2.0 / 5;
+    private static final double L7 = 2.0 / 7;
+    private static final double L9 = 2.0 / 9;
+    private static final double L11 = 2.0 / 11;
+    private static final double L13 = 2.0 / 13;
+    private static final double L15 = 2.0 / 15;
+
+    /** log(1+e) for 0 <= e <= 1 or NaN. */
+    static DoubleVector log1pUnit(DoubleVector e) {
+        VectorMask<Double> big = e.compare(VectorOperators.GT, SQRT2_M1);
+        DoubleVector m = e.blend(e.sub(1.0).mul(0.5), big);
+        DoubleVector base = splat(0.0).blend(LN2, big);
+        DoubleVector s = m.div(m.add(2.0));
+        DoubleVector s2 = s.mul(s);
+        DoubleVector p = splat(L15).fma(s2, splat(L13));
+        p = p.fma(s2, splat(L11));
+        p = p.fma(s2, splat(L9));
+        p = p.fma(s2, splat(L7));
+        p = p.fma(s2, splat(L5));
+        p = p.fma(s2, splat(L3));
+        return base.add(s.mul(s2).fma(p, s.add(s)));
+    }
+
+    static double log1pUnit(double e) {
+        boolean big = e > SQRT2_M1;
+        double m = big ? (e - 1.0) * 0.5 : e;
+        double base = big ? LN2 : 0.0;
+        double s = m / (m + 2.0);
+        double s2 = s * s;
+        double p = Math.fma(L15, s2, L13);
+        p = Math.fma(p, s2, L11);
+        p = Math.fma(p, s2, L9);
+        p = Math.fma(p, s2, L7);
+        p = Math.fma(p, s2, L5);
+        p = Math.fma(p, s2, L3);
+        return base + Math.fma(s * s2, p, s + s);
+    }
+
+    // ---- Phi(-a), the standard normal's lower tail, for 0 <= a <= 15 (gelu): with tau = 3/(3+a),
+    // Phi(-a) = tau * e^(-a^2/2 + P(tau)), P smooth on tau in [1/6, 1] (the form of Numerical
+    // Recipes' erfc). P is a degree-16 Chebyshev fit (numpy, to mpmath's erfc at 40 digits, on 600
+    // Chebyshev nodes) in u = (tau - 7/12) / (5/12) in [-1, 1], converted to monomials; relative
+    // error of the result below 6e-13 (checked against the double reference in the tests).
+    private static final double PHI_C = 3.0;
+    private static final double PHI_U_SCALE = 0x1.3333333333333p+1;
+    private static final double PHI_U_OFF = -0x1.6666666666667p+0;
+    private static final double[] PHI_P = {
+        -0x1.4bdeab0a45be3p+0, 0x1.32a25bdc60572p-1, 0x1.1326087e2bcf0p-5, -0x1.d79adfba51decp-6,
+        -0x1.01a104058f472p-8, 0x1.de578743280f7p-9, 0x1.46ff07cba254fp-12, -0x1.3fec8aa72375ap-11,
+        0x1.f2416247aae5dp-16, 0x1.ad75544cbb8a9p-14, -0x1.8e4b743404c65p-16, -0x1.dd7726619ec90p-17,
+        0x1.e3ece2458e18cp-18, 0x1.4d2d357cab713p-20, -0x1.7b19e41412bcap-20, -0x1.8e6e50760339dp-26,
+        0x1.3bfd2302b7986p-23};
+    private static final int PHI_DEG = PHI_P.length - 1;
+
+    /** Phi(-a) for 0 <= a <= 15 or NaN. */
+    static DoubleVector phiLower(DoubleVector a) {
+        DoubleVector tau = splat(PHI_C).div(a.add(PHI_C));
+        DoubleVector u = tau.fma(splat(PHI_U_SCALE), splat(PHI_U_OFF));
+        DoubleVector p = splat(PHI_P[PHI_DEG]);
+        for (int j = PHI_DEG - 1; j >= 0; j--) {
+            p = p.fma(u, splat(PHI_P[j]));
+        }
+        return tau.mul(exp(a.fma(a.mul(-0.5), p)));
+    }
+
+    static double phiLower(double a) {
+        double tau = PHI_C / (a + PHI_C);
+        double u = Math.fma(tau, PHI_U_SCALE, PHI_U_OFF);
+        double p = PHI_P[PHI_DEG];
+        for (int j = PHI_DEG - 1; j >= 0; j--) {
+            p = Math.fma(p, u, PHI_P[j]);
+        }
+        return tau * exp(Math.fma(a, a * -0.5, p));
+    }
+
+    private static final long SIGN = 0x8000000000000000L;
+
+    /** |m| with the sign of s, bit for bit {@link Math#copySign(double, double)}. */
+    static DoubleVector copySign(DoubleVector m, DoubleVector s) {
+        LongVector bits = m.reinterpretAsLongs().and(~SIGN).or(s.reinterpretAsLongs().and(SIGN));
+        return bits.reinterpretAsDoubles();
+    }
+}

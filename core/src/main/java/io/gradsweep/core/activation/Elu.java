@@ -34,47 +34,76 @@ final class Elu extends Activation {
         return (float) df(Kernels.widen(z), alpha);
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        double a = alpha; // converted once, outside the loop
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i), a)).intoArray(y, i);
+        double a = alpha; // converted once
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m, a);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(z, s.b, y, m, a);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = (float) f(Kernels.widen(z[i]), a);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        double a = alpha;
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i), a))).intoArray(grad, i);
+        double a = alpha; // converted once
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m, a);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m, a);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= (float) df(Kernels.widen(z[i]), a);
+        }
+    }
+
+    private static void forwardArgument(float[] z, double[] arg, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
+    }
+
+    private static void forwardResult(float[] z, double[] es, float[] y, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.narrow(e.mul(a).blend(x, x.compare(GT, 0.0))).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(e.mul(a).blend(1.0, x.compare(GT, 0.0)))).intoArray(grad, i);
         }
     }
 
     // The clamp keeps expm1 in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
     // For z > 0 the lane keeps x itself, which narrows back to z exactly.
-    static DoubleVector f(DoubleVector x, double alpha) {
-        return Lanes.expm1(atLeast(x, -200.0)).mul(alpha).blend(x, x.compare(GT, 0.0));
-    }
-
     static double f(double x, double alpha) {
         return x > 0 ? x : Lanes.expm1(atLeast(x, -200.0)) * alpha;
     }
 
     // From z, not y + alpha: y rounds to -alpha for z < -17 and the gradient would vanish early.
-    static DoubleVector df(DoubleVector x, double alpha) {
-        return Lanes.exp(atLeast(x, -200.0)).mul(alpha).blend(1.0, x.compare(GT, 0.0));
-    }
-
     static double df(double x, double alpha) {
         return x > 0 ? 1.0 : Lanes.exp(atLeast(x, -200.0)) * alpha;
     }

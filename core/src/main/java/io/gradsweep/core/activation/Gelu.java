@@ -36,45 +36,72 @@ final class Gelu extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.phiLowerPass(z, s.a, s.b, m);
+            Lanes.expPass(s.b, s.c, m, 0.0);
+            forwardResult(z, s.a, s.c, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.phiLowerPass(z, s.a, s.b, m);
+            Lanes.expPass(s.b, s.c, m, 0.0);
+            densityArgument(z, s.d, m);
+            Lanes.expPass(s.d, s.d, m, 0.0);
+            backwardResult(z, s.a, s.c, s.d, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    // Beyond the cuts the result is the limit in any float: z*Phi(z) is z above 10 and below 1e-50
-    // in size under -15 (a signed zero, as before). Phi(z) = Phi(-|z|) or 1 - Phi(-|z|).
-    private static DoubleVector cdf(DoubleVector x, DoubleVector a) {
-        DoubleVector lower = Lanes.phiLower(a);
-        return splat(1.0).sub(lower).blend(lower, x.compare(LT, 0.0));
+    private static void forwardResult(float[] z, double[] taus, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector q = tau.mul(e);
+            DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
+            Lanes.narrow(x.mul(cdf).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0))).intoArray(y, i);
+        }
+    }
+
+    private static void densityArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atMost(x.abs(), 15.0).mul(atMost(x.abs(), 15.0).mul(-0.5)).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] taus, double[] es, double[] pdfs, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector pdf = DoubleVector.fromArray(Lanes.D, pdfs, i);
+            DoubleVector q = tau.mul(e);
+            DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(x.fma(pdf.mul(INV_SQRT_2PI), cdf).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)))).intoArray(grad, i);
+        }
     }
 
     private static double cdf(double x, double a) {
         double lower = Lanes.phiLower(a);
         return x < 0 ? lower : 1.0 - lower;
-    }
-
-    static DoubleVector f(DoubleVector x) {
-        DoubleVector v = x.mul(cdf(x, atMost(x.abs(), 15.0)));
-        return v.blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0));
     }
 
     static double f(double x) {
@@ -85,13 +112,6 @@ final class Gelu extends Activation {
     }
 
     // Phi(z) + z*phi(z); phi's e^(-z^2/2) with the square folded into an fma.
-    static DoubleVector df(DoubleVector x) {
-        DoubleVector a = atMost(x.abs(), 15.0);
-        DoubleVector pdf = Lanes.exp(a.mul(a.mul(-0.5))).mul(INV_SQRT_2PI);
-        DoubleVector d = x.fma(pdf, cdf(x, a));
-        return d.blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0));
-    }
-
     static double df(double x) {
         if (x > 10.0) {
             return 1.0;

@@ -88,30 +88,6 @@ final class Lanes {
     private static final double C11 = 1.0 / 39916800;
     private static final double C12 = 1.0 / 479001600;
 
-    // The reduced pieces of e^x: s = 2^k and q = e^r - 1, so e^x = s + s*q. Both start from the
-    // same kd (computed twice, which the compiler merges, rather than returned through an array).
-    private static DoubleVector expScale(DoubleVector x) {
-        DoubleVector kd = x.mul(INV_LN2).add(SHIFT);
-        return kd.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS).reinterpretAsDoubles();
-    }
-
-    private static DoubleVector expQ(DoubleVector x) {
-        DoubleVector k = x.mul(INV_LN2).add(SHIFT).sub(SHIFT);
-        DoubleVector r = k.fma(splat(-LN2_HI), x);
-        r = k.fma(splat(-LN2_LO), r);
-        DoubleVector p = splat(C12).fma(r, splat(C11));
-        p = p.fma(r, splat(C10));
-        p = p.fma(r, splat(C9));
-        p = p.fma(r, splat(C8));
-        p = p.fma(r, splat(C7));
-        p = p.fma(r, splat(C6));
-        p = p.fma(r, splat(C5));
-        p = p.fma(r, splat(C4));
-        p = p.fma(r, splat(C3));
-        p = p.fma(r, splat(C2));
-        return p.fma(r.mul(r), r);
-    }
-
     private static double expScale(double x) {
         double kd = x * INV_LN2 + SHIFT;
         return Double.longBitsToDouble((Double.doubleToRawLongBits(kd) << 52) + ONE_BITS);
@@ -134,23 +110,49 @@ final class Lanes {
         return Math.fma(p, r * r, r);
     }
 
-    /** e^x for |x| <= 708 or NaN (the result is then a normal double). */
-    static DoubleVector exp(DoubleVector x) {
-        DoubleVector s = expScale(x);
-        return s.fma(expQ(x), s);
+    /**
+     * out[i] = e^in[i] - off for i in [0, m), m a multiple of {@link #STEP}: off = 0 gives exp,
+     * off = 1 expm1 (for |x| < ln2/2, k = 0 and s - 1 = 0, so there is no cancellation). Inputs
+     * within |x| <= 708 or NaN. The same operations as {@link #exp(double)} and
+     * {@link #expm1(double)} (s - 0 is s), written out in the loop: C2 compiles a Vector API loop
+     * well only when every vector op is inlined into it, and it stops inlining helper methods of
+     * ours once a loop body grows (NodeCountInliningCutoff), boxing every vector that crosses a
+     * call. So the activations work in passes over scratch arrays, each pass a small loop.
+     */
+    static void expPass(double[] in, double[] out, int m, double off) {
+        DoubleVector shift = splat(SHIFT);
+        DoubleVector minusHi = splat(-LN2_HI);
+        DoubleVector minusLo = splat(-LN2_LO);
+        for (int i = 0; i < m; i += STEP) {
+            DoubleVector x = DoubleVector.fromArray(D, in, i);
+            DoubleVector kd = x.mul(INV_LN2).add(shift);
+            DoubleVector s = kd.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS)
+                    .reinterpretAsDoubles();
+            DoubleVector k = kd.sub(shift);
+            DoubleVector r = k.fma(minusHi, x);
+            r = k.fma(minusLo, r);
+            DoubleVector p = splat(C12).fma(r, splat(C11));
+            p = p.fma(r, splat(C10));
+            p = p.fma(r, splat(C9));
+            p = p.fma(r, splat(C8));
+            p = p.fma(r, splat(C7));
+            p = p.fma(r, splat(C6));
+            p = p.fma(r, splat(C5));
+            p = p.fma(r, splat(C4));
+            p = p.fma(r, splat(C3));
+            p = p.fma(r, splat(C2));
+            DoubleVector q = p.fma(r.mul(r), r);
+            s.fma(q, s.sub(off)).intoArray(out, i);
+        }
     }
 
+    /** e^x for |x| <= 708 or NaN (the result is then a normal double). */
     static double exp(double x) {
         double s = expScale(x);
         return Math.fma(s, expQ(x), s);
     }
 
-    /** e^x - 1 for |x| <= 708 or NaN; for |x| < ln2/2, k = 0 and s - 1 = 0, so there is no cancellation. */
-    static DoubleVector expm1(DoubleVector x) {
-        DoubleVector s = expScale(x);
-        return s.fma(expQ(x), s.sub(1.0));
-    }
-
+    /** e^x - 1 for |x| <= 708 or NaN, without cancellation near 0. */
     static double expm1(double x) {
         double s = expScale(x);
         return Math.fma(s, expQ(x), s - 1.0);
@@ -169,22 +171,26 @@ final class Lanes {
     private static final double L13 = 2.0 / 13;
     private static final double L15 = 2.0 / 15;
 
-    /** log(1+e) for 0 <= e <= 1 or NaN. */
-    static DoubleVector log1pUnit(DoubleVector e) {
-        VectorMask<Double> big = e.compare(VectorOperators.GT, SQRT2_M1);
-        DoubleVector m = e.blend(e.sub(1.0).mul(0.5), big);
-        DoubleVector base = splat(0.0).blend(LN2, big);
-        DoubleVector s = m.div(m.add(2.0));
-        DoubleVector s2 = s.mul(s);
-        DoubleVector p = splat(L15).fma(s2, splat(L13));
-        p = p.fma(s2, splat(L11));
-        p = p.fma(s2, splat(L9));
-        p = p.fma(s2, splat(L7));
-        p = p.fma(s2, splat(L5));
-        p = p.fma(s2, splat(L3));
-        return base.add(s.mul(s2).fma(p, s.add(s)));
+    /** out[i] = log(1+e[i]) for 0 <= e[i] <= 1 or NaN, i in [0, m): {@link #log1pUnit(double)} lane by lane. */
+    static void log1pUnitPass(double[] in, double[] out, int m) {
+        for (int i = 0; i < m; i += STEP) {
+            DoubleVector e = DoubleVector.fromArray(D, in, i);
+            VectorMask<Double> big = e.compare(VectorOperators.GT, SQRT2_M1);
+            DoubleVector mm = e.blend(e.sub(1.0).mul(0.5), big);
+            DoubleVector base = splat(0.0).blend(LN2, big);
+            DoubleVector s = mm.div(mm.add(2.0));
+            DoubleVector s2 = s.mul(s);
+            DoubleVector p = splat(L15).fma(s2, splat(L13));
+            p = p.fma(s2, splat(L11));
+            p = p.fma(s2, splat(L9));
+            p = p.fma(s2, splat(L7));
+            p = p.fma(s2, splat(L5));
+            p = p.fma(s2, splat(L3));
+            base.add(s.mul(s2).fma(p, s.add(s))).intoArray(out, i);
+        }
     }
 
+    /** log(1+e) for 0 <= e <= 1 or NaN. */
     static double log1pUnit(double e) {
         boolean big = e > SQRT2_M1;
         double m = big ? (e - 1.0) * 0.5 : e;
@@ -208,33 +214,102 @@ final class Lanes {
     private static final double PHI_C = 3.0;
     private static final double PHI_U_SCALE = 0x1.3333333333333p+1;
     private static final double PHI_U_OFF = -0x1.6666666666667p+0;
-    private static final double[] PHI_P = {
-        -0x1.4bdeab0a45be3p+0, 0x1.32a25bdc60572p-1, 0x1.1326087e2bcf0p-5, -0x1.d79adfba51decp-6,
-        -0x1.01a104058f472p-8, 0x1.de578743280f7p-9, 0x1.46ff07cba254fp-12, -0x1.3fec8aa72375ap-11,
-        0x1.f2416247aae5dp-16, 0x1.ad75544cbb8a9p-14, -0x1.8e4b743404c65p-16, -0x1.dd7726619ec90p-17,
-        0x1.e3ece2458e18cp-18, 0x1.4d2d357cab713p-20, -0x1.7b19e41412bcap-20, -0x1.8e6e50760339dp-26,
-        0x1.3bfd2302b7986p-23};
-    private static final int PHI_DEG = PHI_P.length - 1;
+    private static final double P0 = -0x1.4bdeab0a45be3p+0;
+    private static final double P1 = 0x1.32a25bdc60572p-1;
+    private static final double P2 = 0x1.1326087e2bcf0p-5;
+    private static final double P3 = -0x1.d79adfba51decp-6;
+    private static final double P4 = -0x1.01a104058f472p-8;
+    private static final double P5 = 0x1.de578743280f7p-9;
+    private static final double P6 = 0x1.46ff07cba254fp-12;
+    private static final double P7 = -0x1.3fec8aa72375ap-11;
+    private static final double P8 = 0x1.f2416247aae5dp-16;
+    private static final double P9 = 0x1.ad75544cbb8a9p-14;
+    private static final double P10 = -0x1.8e4b743404c65p-16;
+    private static final double P11 = -0x1.dd7726619ec90p-17;
+    private static final double P12 = 0x1.e3ece2458e18cp-18;
+    private static final double P13 = 0x1.4d2d357cab713p-20;
+    private static final double P14 = -0x1.7b19e41412bcap-20;
+    private static final double P15 = -0x1.8e6e50760339dp-26;
+    private static final double P16 = 0x1.3bfd2302b7986p-23;
 
-    /** Phi(-a) for 0 <= a <= 15 or NaN. */
-    static DoubleVector phiLower(DoubleVector a) {
-        DoubleVector tau = splat(PHI_C).div(a.add(PHI_C));
-        DoubleVector u = tau.fma(splat(PHI_U_SCALE), splat(PHI_U_OFF));
-        DoubleVector p = splat(PHI_P[PHI_DEG]);
-        for (int j = PHI_DEG - 1; j >= 0; j--) {
-            p = p.fma(u, splat(PHI_P[j]));
+    /**
+     * The first half of {@link #phiLower(double)} lane by lane for a = min(|z[i]|, 15): tau[i] and
+     * the exponent arg[i], so that Phi(-a) = tau * e^arg (the caller's exp pass and product).
+     */
+    static void phiLowerPass(float[] z, double[] tau, double[] arg, int m) {
+        for (int i = 0; i < m; i += STEP) {
+            DoubleVector a = atMost(load(z, i).abs(), 15.0);
+            DoubleVector t = splat(PHI_C).div(a.add(PHI_C));
+            DoubleVector u = t.fma(splat(PHI_U_SCALE), splat(PHI_U_OFF));
+            DoubleVector p = splat(P16).fma(u, splat(P15));
+            p = p.fma(u, splat(P14));
+            p = p.fma(u, splat(P13));
+            p = p.fma(u, splat(P12));
+            p = p.fma(u, splat(P11));
+            p = p.fma(u, splat(P10));
+            p = p.fma(u, splat(P9));
+            p = p.fma(u, splat(P8));
+            p = p.fma(u, splat(P7));
+            p = p.fma(u, splat(P6));
+            p = p.fma(u, splat(P5));
+            p = p.fma(u, splat(P4));
+            p = p.fma(u, splat(P3));
+            p = p.fma(u, splat(P2));
+            p = p.fma(u, splat(P1));
+            p = p.fma(u, splat(P0));
+            t.intoArray(tau, i);
+            a.fma(a.mul(-0.5), p).intoArray(arg, i);
         }
-        return tau.mul(exp(a.fma(a.mul(-0.5), p)));
     }
 
+    /** Phi(-a) for 0 <= a <= 15 or NaN. */
     static double phiLower(double a) {
         double tau = PHI_C / (a + PHI_C);
         double u = Math.fma(tau, PHI_U_SCALE, PHI_U_OFF);
-        double p = PHI_P[PHI_DEG];
-        for (int j = PHI_DEG - 1; j >= 0; j--) {
-            p = Math.fma(p, u, PHI_P[j]);
-        }
+        double p = Math.fma(P16, u, P15);
+        p = Math.fma(p, u, P14);
+        p = Math.fma(p, u, P13);
+        p = Math.fma(p, u, P12);
+        p = Math.fma(p, u, P11);
+        p = Math.fma(p, u, P10);
+        p = Math.fma(p, u, P9);
+        p = Math.fma(p, u, P8);
+        p = Math.fma(p, u, P7);
+        p = Math.fma(p, u, P6);
+        p = Math.fma(p, u, P5);
+        p = Math.fma(p, u, P4);
+        p = Math.fma(p, u, P3);
+        p = Math.fma(p, u, P2);
+        p = Math.fma(p, u, P1);
+        p = Math.fma(p, u, P0);
         return tau * exp(Math.fma(a, a * -0.5, p));
+    }
+
+    /** Per-thread double buffers for the passes; they grow to the largest n seen and are then reused. */
+    static final class Scratch {
+        double[] a = new double[0];
+        double[] b = new double[0];
+        double[] c = new double[0];
+        double[] d = new double[0];
+    }
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    /** This thread's scratch, each buffer holding at least n doubles. */
+    static Scratch scratch(int n) {
+        Scratch s = SCRATCH.get();
+        if (s.a.length < n) {
+            s.a = new double[n];
+            s.b = new double[n];
+            s.c = new double[n];
+            s.d = new double[n];
+        }
+        return s;
+    }
+
+    /** The largest multiple of {@link #STEP} not above n: the part the vector passes cover. */
+    static int vectorPart(int n) {
+        return n & -STEP;
     }
 
     private static final long SIGN = 0x8000000000000000L;

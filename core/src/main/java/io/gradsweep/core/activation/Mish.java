@@ -33,39 +33,72 @@ final class Mish extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(z, s.b, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
+        }
+    }
+
+    private static void forwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            x.intoArray(arg, i);
+        }
+    }
+
+    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector n = e.add(2.0).mul(e);
+            Lanes.narrow(x.mul(n.div(n.add(2.0))).blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0))).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            x.intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector n = e.add(2.0).mul(e);
+            DoubleVector d = n.add(2.0);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(n.div(d).add(x.mul(4.0).mul(e).mul(e.add(1.0)).div(d.mul(d))).blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)))).intoArray(grad, i);
         }
     }
 
     // tanh(log(1+w)) = n/(n+2) with n = w(w+2); 1 - t^2 = 4(1+w)^2/(n+2)^2 and sigmoid = w/(1+w),
     // so mish' = t + z*sigmoid*(1 - t^2) = t + 4zw(1+w)/(n+2)^2. The cuts are the limits in any float.
-    static DoubleVector f(DoubleVector x) {
-        DoubleVector w = Lanes.exp(x);
-        DoubleVector n = w.add(2.0).mul(w);
-        DoubleVector v = x.mul(n.div(n.add(2.0)));
-        return v.blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0));
-    }
-
     static double f(double x) {
         if (x > 40.0) {
             return x;
@@ -76,14 +109,6 @@ final class Mish extends Activation {
         double w = Lanes.exp(x);
         double n = (w + 2.0) * w;
         return x * (n / (n + 2.0));
-    }
-
-    static DoubleVector df(DoubleVector x) {
-        DoubleVector w = Lanes.exp(x);
-        DoubleVector n = w.add(2.0).mul(w);
-        DoubleVector d = n.add(2.0);
-        DoubleVector v = n.div(d).add(x.mul(4.0).mul(w).mul(w.add(1.0)).div(d.mul(d)));
-        return v.blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0));
     }
 
     static double df(double x) {

@@ -36,41 +36,70 @@ final class Selu extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(z, s.b, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    // The clamp keeps expm1 in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
-    static DoubleVector f(DoubleVector x) {
-        return Lanes.expm1(atLeast(x, -200.0)).mul(LAMBDA_ALPHA).blend(x.mul(LAMBDA), x.compare(GT, 0.0));
+    private static void forwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
     }
 
+    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.narrow(e.mul(LAMBDA_ALPHA).blend(x.mul(LAMBDA), x.compare(GT, 0.0))).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(e.mul(LAMBDA_ALPHA).blend(LAMBDA, x.compare(GT, 0.0)))).intoArray(grad, i);
+        }
+    }
+
+    // The clamp keeps expm1 in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
     static double f(double x) {
         return x > 0 ? x * LAMBDA : Lanes.expm1(atLeast(x, -200.0)) * LAMBDA_ALPHA;
-    }
-
-    static DoubleVector df(DoubleVector x) {
-        return Lanes.exp(atLeast(x, -200.0)).mul(LAMBDA_ALPHA).blend(LAMBDA, x.compare(GT, 0.0));
     }
 
     static double df(double x) {

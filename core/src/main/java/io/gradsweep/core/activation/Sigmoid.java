@@ -34,43 +34,71 @@ final class Sigmoid extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(z, s.b, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    // e^-z with -z clamped to [-700, 700] (exp's domain; the limits are 0 and 1 in any float).
-    static DoubleVector f(DoubleVector x) {
-        return splat(1.0).div(Lanes.exp(atLeast(atMost(x.mul(-1.0), 700.0), -700.0)).add(1.0));
+    private static void forwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
+        }
     }
 
+    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.narrow(splat(1.0).div(e.add(1.0))).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(e.div(d.mul(d)))).intoArray(grad, i);
+        }
+    }
+
+    // e^-z with -z clamped to [-700, 700] (exp's domain; the limits are 0 and 1 in any float).
     static double f(double x) {
         return 1.0 / (Lanes.exp(atLeast(atMost(x * -1.0, 700.0), -700.0)) + 1.0);
-    }
-
-    static DoubleVector df(DoubleVector x) {
-        DoubleVector e = Lanes.exp(atMost(x.abs(), 700.0).mul(-1.0));
-        DoubleVector d = e.add(1.0);
-        return e.div(d.mul(d));
     }
 
     static double df(double x) {

@@ -33,36 +33,69 @@ final class Silu extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(z, s.b, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    // Beyond the cuts the formula rounds to the limit anyway; they keep exp in its domain and Inf*0 (NaN) out.
-    static DoubleVector f(DoubleVector x) {
-        DoubleVector v = x.div(Lanes.exp(x.mul(-1.0)).add(1.0));
-        return v.blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0));
+    private static void forwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            x.mul(-1.0).intoArray(arg, i);
+        }
     }
 
+    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.narrow(x.div(e.add(1.0)).blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0))).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            x.mul(-1.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(x.mul(e).div(d).add(1.0).div(d).blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)))).intoArray(grad, i);
+        }
+    }
+
+    // Beyond the cuts the formula rounds to the limit anyway; they keep exp in its domain and Inf*0 (NaN) out.
     static double f(double x) {
         if (x > 40.0) {
             return x;
@@ -71,13 +104,6 @@ final class Silu extends Activation {
     }
 
     // sigmoid = 1/d, 1 - sigmoid = e/d
-    static DoubleVector df(DoubleVector x) {
-        DoubleVector e = Lanes.exp(x.mul(-1.0));
-        DoubleVector d = e.add(1.0);
-        DoubleVector v = x.mul(e).div(d).add(1.0).div(d);
-        return v.blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0));
-    }
-
     static double df(double x) {
         if (x > 40.0) {
             return 1.0;

@@ -32,48 +32,75 @@ final class Tanh extends Activation {
         return (float) df(Kernels.widen(z));
     }
 
-    // Vector bodies of Lanes.STEP elements, then the scalar twins (same operations, same bits) for the tail.
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            Lanes.narrow(f(Lanes.load(z, i))).intoArray(y, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            forwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(z, s.b, y, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        int i = 0;
-        for (; i <= n - Lanes.STEP; i += Lanes.STEP) {
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(df(Lanes.load(z, i)))).intoArray(grad, i);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            backwardArgument(z, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(z, s.b, grad, m);
         }
-        for (; i < n; i++) {
+        for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    // tanh(20) is 1 in double; the sign goes on by bits, so tanh(-0) = -0.
-    static DoubleVector f(DoubleVector x) {
-        DoubleVector m = Lanes.expm1(atMost(x.abs(), 20.0).mul(-2.0));
-        return Lanes.copySign(m.mul(-1.0).div(m.add(2.0)), x);
+    private static void forwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atMost(x.abs(), 20.0).mul(-2.0).intoArray(arg, i);
+        }
     }
 
+    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.narrow(Lanes.copySign(e.mul(-1.0).div(e.add(2.0)), x)).intoArray(y, i);
+        }
+    }
+
+    private static void backwardArgument(float[] z, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            atMost(x.abs(), 350.0).mul(-2.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = Lanes.load(z, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
+            g.mul(Lanes.narrow(e.mul(4.0).div(d.mul(d)))).intoArray(grad, i);
+        }
+    }
+
+    // tanh(20) is 1 in double; the sign goes on by bits, so tanh(-0) = -0.
     static double f(double x) {
         double m = Lanes.expm1(atMost(Math.abs(x), 20.0) * -2.0);
         return Math.copySign(m * -1.0 / (m + 2.0), x);
     }
 
     // From z, not 1 - y*y: y rounds to ±1 beyond |z| ~ 9 and the gradient would vanish early.
-    static DoubleVector df(DoubleVector x) {
-        DoubleVector e = Lanes.exp(atMost(x.abs(), 350.0).mul(-2.0));
-        DoubleVector d = e.add(1.0);
-        return e.mul(4.0).div(d.mul(d));
-    }
-
     static double df(double x) {
         double e = Lanes.exp(atMost(Math.abs(x), 350.0) * -2.0);
         double d = e + 1.0;

@@ -23,8 +23,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why double lanes inside float functions: a double polynomial accurate to about 2^-45,
  * rounded once to float, is within 0.5 ulp plus a hair, and the fused formulas (gelu, mish, the
- * derivatives) keep that accuracy without float hi/lo tricks. Half the lanes of float arithmetic
- * still leaves every activation well inside its per-element budget.
+ * derivatives) keep that accuracy without float hi/lo tricks, at half the lanes of float arithmetic.
+ *
+ * <p>Why passes over arrays: see {@link #expPass}. The activations chain small loops (argument,
+ * exp, result) through this thread's {@link Scratch}; the doubles stored between passes are exact,
+ * so a pass chain gives the bits of the scalar twin.
  *
  * <p>Domains are the callers' job (noted per kernel): the activations clamp first. Clamps are
  * compare-and-blend ({@code a > c ? c : a}), which keeps NaN.

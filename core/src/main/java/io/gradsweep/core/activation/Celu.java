@@ -4,7 +4,6 @@ import static io.gradsweep.core.activation.Lanes.atLeast;
 import static jdk.incubator.vector.VectorOperators.GT;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** celu(z) = max(0,z) + min(0, alpha*(e^(z/alpha) - 1)); celu'(0) = e^0 = 1. */
 final class Celu extends Activation {
@@ -42,9 +41,11 @@ final class Celu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            forwardArgument(z, s.a, m, a);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m, a);
             Lanes.expPass(s.a, s.b, m, 1.0);
-            forwardResult(z, s.b, y, m, a);
+            forwardResult(s.x, s.b, s.r, m, a);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = (float) f(Kernels.widen(z[i]), a);
@@ -57,43 +58,44 @@ final class Celu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            backwardArgument(z, s.a, m, a);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m, a);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(z, s.b, grad, m, a);
+            backwardResult(s.x, s.b, s.r, m, a);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= (float) df(Kernels.widen(z[i]), a);
         }
     }
 
-    private static void forwardArgument(float[] z, double[] arg, int m, double a) {
+    private static void forwardArgument(double[] xs, double[] arg, int m, double a) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atLeast(x.div(a), -200.0).intoArray(arg, i);
         }
     }
 
-    private static void forwardResult(float[] z, double[] es, float[] y, int m, double a) {
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m, double a) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            Lanes.narrow(e.mul(a).blend(x, x.compare(GT, 0.0))).intoArray(y, i);
+            e.mul(a).blend(x, x.compare(GT, 0.0)).intoArray(out, i);
         }
     }
 
-    private static void backwardArgument(float[] z, double[] arg, int m, double a) {
+    private static void backwardArgument(double[] xs, double[] arg, int m, double a) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atLeast(x.div(a), -200.0).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] es, float[] grad, int m, double a) {
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m, double a) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(e.blend(1.0, x.compare(GT, 0.0)))).intoArray(grad, i);
+            e.blend(1.0, x.compare(GT, 0.0)).intoArray(out, i);
         }
     }
 

@@ -6,7 +6,6 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** gelu(z) = z*Phi(z) = z/2*(1+erf(z/sqrt2)), exact erf form; Phi from its lower tail, so accurate for z < 0 too. */
 final class Gelu extends Activation {
@@ -43,9 +42,11 @@ final class Gelu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            Lanes.phiLowerPass(z, s.a, s.b, m);
+            Lanes.widenPass(z, s.x, m);
+            Lanes.phiLowerPass(s.x, s.a, s.b, m);
             Lanes.expPass(s.b, s.c, m, 0.0);
-            forwardResult(z, s.a, s.c, y, m);
+            forwardResult(s.x, s.a, s.c, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
@@ -57,45 +58,46 @@ final class Gelu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            Lanes.phiLowerPass(z, s.a, s.b, m);
+            Lanes.widenPass(z, s.x, m);
+            Lanes.phiLowerPass(s.x, s.a, s.b, m);
             Lanes.expPass(s.b, s.c, m, 0.0);
-            densityArgument(z, s.d, m);
+            densityArgument(s.x, s.d, m);
             Lanes.expPass(s.d, s.d, m, 0.0);
-            backwardResult(z, s.a, s.c, s.d, grad, m);
+            backwardResult(s.x, s.a, s.c, s.d, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static void forwardResult(float[] z, double[] taus, double[] es, float[] y, int m) {
+    private static void forwardResult(double[] xs, double[] taus, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector q = tau.mul(e);
             DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
-            Lanes.narrow(x.mul(cdf).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0))).intoArray(y, i);
+            x.mul(cdf).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)).intoArray(out, i);
         }
     }
 
-    private static void densityArgument(float[] z, double[] arg, int m) {
+    private static void densityArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atMost(x.abs(), 15.0).mul(atMost(x.abs(), 15.0).mul(-0.5)).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] taus, double[] es, double[] pdfs, float[] grad, int m) {
+    private static void backwardResult(double[] xs, double[] taus, double[] es, double[] pdfs, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector pdf = DoubleVector.fromArray(Lanes.D, pdfs, i);
             DoubleVector q = tau.mul(e);
             DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(x.fma(pdf.mul(INV_SQRT_2PI), cdf).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)))).intoArray(grad, i);
+            x.fma(pdf.mul(INV_SQRT_2PI), cdf).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)).intoArray(out, i);
         }
     }
 

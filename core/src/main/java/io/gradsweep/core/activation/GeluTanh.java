@@ -4,7 +4,6 @@ import static jdk.incubator.vector.VectorOperators.GT;
 import static jdk.incubator.vector.VectorOperators.LT;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** gelu_tanh(z) = z/2*(1+tanh(sqrt(2/pi)(z+0.044715z^3))), computed as z*sigmoid(2u) to avoid 1+tanh cancelling. */
 final class GeluTanh extends Activation {
@@ -43,9 +42,11 @@ final class GeluTanh extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            forwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            forwardResult(z, s.b, y, m);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
@@ -57,45 +58,46 @@ final class GeluTanh extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            backwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(z, s.b, grad, m);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static void forwardArgument(float[] z, double[] arg, int m) {
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             x.mul(K1).mul(x).mul(x).add(x).mul(K0).mul(-2.0).intoArray(arg, i);
         }
     }
 
-    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            Lanes.narrow(x.div(e.add(1.0)).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0))).intoArray(y, i);
+            x.div(e.add(1.0)).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0)).intoArray(out, i);
         }
     }
 
-    private static void backwardArgument(float[] z, double[] arg, int m) {
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             x.mul(K1).mul(x).mul(x).add(x).mul(K0).mul(-2.0).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector d = e.add(1.0);
             DoubleVector du = x.mul(K3).mul(x).add(1.0).mul(K0);
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(x.mul(2.0).mul(e.div(d)).mul(du).add(1.0).div(d).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0)))).intoArray(grad, i);
+            x.mul(2.0).mul(e.div(d)).mul(du).add(1.0).div(d).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -12.0)).intoArray(out, i);
         }
     }
 

@@ -1,7 +1,6 @@
 package io.gradsweep.core.activation;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
@@ -13,9 +12,8 @@ import jdk.incubator.vector.VectorSpecies;
  * in a vector body or in a loop's tail (and whether {@link Activation#value} or
  * {@link Activation#forward} computes it).
  *
- * <p>Why this is deterministic everywhere: the species are FIXED (4 float lanes widened to 4
- * double lanes, 128 and 256 bits, native on every AVX2 machine) rather than the machine's
- * preferred width, and every kernel is range reduction plus polynomials built only from add, mul,
+ * <p>Why this is deterministic everywhere: the species is FIXED (4 double lanes, 256 bits, native
+ * on every AVX2 machine) rather than the machine's preferred width, and every kernel is range reduction plus polynomials built only from add, mul,
  * fma, one correctly rounded division where noted, compares, blends and bit moves. Each of these
  * is specified to the bit by IEEE 754 and the Vector API (no {@code VectorOperators.EXP} and the
  * like, whose last bits are the platform's). The scalar twins use {@link Math#fma}, which is the
@@ -29,6 +27,13 @@ import jdk.incubator.vector.VectorSpecies;
  * exp, result) through this thread's {@link Scratch}; the doubles stored between passes are exact,
  * so a pass chain gives the bits of the scalar twin.
  *
+ * <p>Why no float vectors: the float arrays are widened and narrowed by scalar passes
+ * ({@link #widenPass}, {@link #narrowPass}, {@link #scalePass}), so the kernels touch only
+ * {@code DoubleVector.SPECIES_256}. When they loaded 4 floats ({@code FloatVector.SPECIES_128}) and
+ * converted them, that second float species reached the FloatVector methods that the matrix
+ * product ({@code Gemm}, {@code SPECIES_256}) shares; if the kernels ran first, C2 compiled Gemm
+ * from those mixed profiles and a later relu trial ran 18x slower (6.7 s vs 0.37 s).
+ *
  * <p>Domains are the callers' job (noted per kernel): the activations clamp first. Clamps are
  * compare-and-blend ({@code a > c ? c : a}), which keeps NaN.
  */
@@ -36,16 +41,28 @@ final class Lanes {
     private Lanes() {
     }
 
-    static final VectorSpecies<Float> F = FloatVector.SPECIES_128;
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
-    static final int STEP = 4; // F.length() == D.length(), constant so the loops' bounds are obvious
+    static final int STEP = 4; // D.length(), constant so the loops' bounds are obvious
 
-    static DoubleVector load(float[] a, int i) {
-        return (DoubleVector) FloatVector.fromArray(F, a, i).convertShape(VectorOperators.F2D, D, 0);
+    /** x[i] = (double) z[i] for i in [0, m). */
+    static void widenPass(float[] z, double[] x, int m) {
+        for (int i = 0; i < m; i++) {
+            x[i] = Kernels.widen(z[i]);
+        }
     }
 
-    static FloatVector narrow(DoubleVector v) {
-        return (FloatVector) v.convertShape(VectorOperators.D2F, F, 0);
+    /** y[i] = (float) r[i] for i in [0, m): the rounding the D2F vector conversion did. */
+    static void narrowPass(double[] r, float[] y, int m) {
+        for (int i = 0; i < m; i++) {
+            y[i] = (float) r[i];
+        }
+    }
+
+    /** grad[i] *= (float) r[i] for i in [0, m): the float product the float vector multiply did. */
+    static void scalePass(double[] r, float[] grad, int m) {
+        for (int i = 0; i < m; i++) {
+            grad[i] *= (float) r[i];
+        }
     }
 
     static DoubleVector splat(double c) {
@@ -236,12 +253,12 @@ final class Lanes {
     private static final double P16 = 0x1.3bfd2302b7986p-23;
 
     /**
-     * The first half of {@link #phiLower(double)} lane by lane for a = min(|z[i]|, 15): tau[i] and
+     * The first half of {@link #phiLower(double)} lane by lane for a = min(|x[i]|, 15): tau[i] and
      * the exponent arg[i], so that Phi(-a) = tau * e^arg (the caller's exp pass and product).
      */
-    static void phiLowerPass(float[] z, double[] tau, double[] arg, int m) {
+    static void phiLowerPass(double[] x, double[] tau, double[] arg, int m) {
         for (int i = 0; i < m; i += STEP) {
-            DoubleVector a = atMost(load(z, i).abs(), 15.0);
+            DoubleVector a = atMost(DoubleVector.fromArray(D, x, i).abs(), 15.0);
             DoubleVector t = splat(PHI_C).div(a.add(PHI_C));
             DoubleVector u = t.fma(splat(PHI_U_SCALE), splat(PHI_U_OFF));
             DoubleVector p = splat(P16).fma(u, splat(P15));
@@ -290,6 +307,8 @@ final class Lanes {
 
     /** Per-thread double buffers for the passes; they grow to the largest n seen and are then reused. */
     static final class Scratch {
+        double[] x = new double[0]; // the widened input
+        double[] r = new double[0]; // the result before narrowing
         double[] a = new double[0];
         double[] b = new double[0];
         double[] c = new double[0];
@@ -302,6 +321,8 @@ final class Lanes {
     static Scratch scratch(int n) {
         Scratch s = SCRATCH.get();
         if (s.a.length < n) {
+            s.x = new double[n];
+            s.r = new double[n];
             s.a = new double[n];
             s.b = new double[n];
             s.c = new double[n];

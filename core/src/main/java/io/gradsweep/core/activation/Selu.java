@@ -4,7 +4,6 @@ import static io.gradsweep.core.activation.Lanes.atLeast;
 import static jdk.incubator.vector.VectorOperators.GT;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** selu(z) = lambda*(z if z > 0 else alpha*(e^z - 1)) with Klambauer et al.'s constants; selu'(0) = lambda*alpha. */
 final class Selu extends Activation {
@@ -43,9 +42,11 @@ final class Selu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            forwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 1.0);
-            forwardResult(z, s.b, y, m);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
@@ -57,43 +58,44 @@ final class Selu extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            backwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(z, s.b, grad, m);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static void forwardArgument(float[] z, double[] arg, int m) {
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atLeast(x, -200.0).intoArray(arg, i);
         }
     }
 
-    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            Lanes.narrow(e.mul(LAMBDA_ALPHA).blend(x.mul(LAMBDA), x.compare(GT, 0.0))).intoArray(y, i);
+            e.mul(LAMBDA_ALPHA).blend(x.mul(LAMBDA), x.compare(GT, 0.0)).intoArray(out, i);
         }
     }
 
-    private static void backwardArgument(float[] z, double[] arg, int m) {
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atLeast(x, -200.0).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(e.mul(LAMBDA_ALPHA).blend(LAMBDA, x.compare(GT, 0.0)))).intoArray(grad, i);
+            e.mul(LAMBDA_ALPHA).blend(LAMBDA, x.compare(GT, 0.0)).intoArray(out, i);
         }
     }
 

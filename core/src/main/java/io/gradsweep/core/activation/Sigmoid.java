@@ -5,7 +5,6 @@ import static io.gradsweep.core.activation.Lanes.atMost;
 import static io.gradsweep.core.activation.Lanes.splat;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** sigmoid(z) = 1/(1+e^-z); derivative from z as e/(1+e)^2, e = e^-|z| (not y(1-y), which is 0 once y rounds to 1). */
 final class Sigmoid extends Activation {
@@ -41,9 +40,11 @@ final class Sigmoid extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            forwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            forwardResult(z, s.b, y, m);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
@@ -55,44 +56,45 @@ final class Sigmoid extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            backwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(z, s.b, grad, m);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static void forwardArgument(float[] z, double[] arg, int m) {
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
         }
     }
 
-    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            Lanes.narrow(splat(1.0).div(e.add(1.0))).intoArray(y, i);
+            splat(1.0).div(e.add(1.0)).intoArray(out, i);
         }
     }
 
-    private static void backwardArgument(float[] z, double[] arg, int m) {
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector d = e.add(1.0);
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(e.div(d.mul(d)))).intoArray(grad, i);
+            e.div(d.mul(d)).intoArray(out, i);
         }
     }
 

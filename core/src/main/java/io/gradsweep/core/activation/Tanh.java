@@ -3,7 +3,6 @@ package io.gradsweep.core.activation;
 import static io.gradsweep.core.activation.Lanes.atMost;
 
 import jdk.incubator.vector.DoubleVector;
-import jdk.incubator.vector.FloatVector;
 
 /** tanh(z) = -expm1(-2|z|)/(2+expm1(-2|z|)) with z's sign (no cancellation anywhere); derivative 4e/(1+e)^2 with e = e^-2|z|, from z so it does not round to 0 beyond |z| ~ 9. */
 final class Tanh extends Activation {
@@ -39,9 +38,11 @@ final class Tanh extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            forwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 1.0);
-            forwardResult(z, s.b, y, m);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
@@ -53,44 +54,45 @@ final class Tanh extends Activation {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
-            backwardArgument(z, s.a, m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(z, s.b, grad, m);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
             grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    private static void forwardArgument(float[] z, double[] arg, int m) {
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atMost(x.abs(), 20.0).mul(-2.0).intoArray(arg, i);
         }
     }
 
-    private static void forwardResult(float[] z, double[] es, float[] y, int m) {
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            Lanes.narrow(Lanes.copySign(e.mul(-1.0).div(e.add(2.0)), x)).intoArray(y, i);
+            Lanes.copySign(e.mul(-1.0).div(e.add(2.0)), x).intoArray(out, i);
         }
     }
 
-    private static void backwardArgument(float[] z, double[] arg, int m) {
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atMost(x.abs(), 350.0).mul(-2.0).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(float[] z, double[] es, float[] grad, int m) {
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = Lanes.load(z, i);
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector d = e.add(1.0);
-            FloatVector g = FloatVector.fromArray(Lanes.F, grad, i);
-            g.mul(Lanes.narrow(e.mul(4.0).div(d.mul(d)))).intoArray(grad, i);
+            e.mul(4.0).div(d.mul(d)).intoArray(out, i);
         }
     }
 

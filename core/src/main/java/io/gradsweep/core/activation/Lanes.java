@@ -44,10 +44,13 @@ final class Lanes {
     static final VectorSpecies<Double> D = DoubleVector.SPECIES_256;
     static final int STEP = 4; // D.length(), constant so the loops' bounds are obvious
 
-    /** x[i] = (double) z[i] for i in [0, m). */
+    /**
+     * x[i] = (double) z[i] for i in [0, m). A plain cast, not {@link Kernels#widen}: alone in a loop
+     * C2 vectorises it (vcvtps2pd, 0.4 ns/element on JDK 17 against 2 ns for Kernels.widen's bit moves).
+     */
     static void widenPass(float[] z, double[] x, int m) {
         for (int i = 0; i < m; i++) {
-            x[i] = Kernels.widen(z[i]);
+            x[i] = z[i];
         }
     }
 
@@ -193,19 +196,30 @@ final class Lanes {
 
     /** out[i] = log(1+e[i]) for 0 <= e[i] <= 1 or NaN, i in [0, m): {@link #log1pUnit(double)} lane by lane. */
     static void log1pUnitPass(double[] in, double[] out, int m) {
+        // Constants broadcast once per call: inlined into a trial's deep call chain (Dense.forward ->
+        // Softplus.forward -> here), C2 hit MaxInlineLevel before the broadcast intrinsic and called
+        // DoubleSpecies.broadcastBits, allocating a vector, six times per element.
+        DoubleVector l15 = splat(L15);
+        DoubleVector l13 = splat(L13);
+        DoubleVector l11 = splat(L11);
+        DoubleVector l9 = splat(L9);
+        DoubleVector l7 = splat(L7);
+        DoubleVector l5 = splat(L5);
+        DoubleVector l3 = splat(L3);
+        DoubleVector zero = splat(0.0);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector e = DoubleVector.fromArray(D, in, i);
             VectorMask<Double> big = e.compare(VectorOperators.GT, SQRT2_M1);
             DoubleVector mm = e.blend(e.sub(1.0).mul(0.5), big);
-            DoubleVector base = splat(0.0).blend(LN2, big);
+            DoubleVector base = zero.blend(LN2, big);
             DoubleVector s = mm.div(mm.add(2.0));
             DoubleVector s2 = s.mul(s);
-            DoubleVector p = splat(L15).fma(s2, splat(L13));
-            p = p.fma(s2, splat(L11));
-            p = p.fma(s2, splat(L9));
-            p = p.fma(s2, splat(L7));
-            p = p.fma(s2, splat(L5));
-            p = p.fma(s2, splat(L3));
+            DoubleVector p = l15.fma(s2, l13);
+            p = p.fma(s2, l11);
+            p = p.fma(s2, l9);
+            p = p.fma(s2, l7);
+            p = p.fma(s2, l5);
+            p = p.fma(s2, l3);
             base.add(s.mul(s2).fma(p, s.add(s))).intoArray(out, i);
         }
     }

@@ -146,6 +146,18 @@ final class Lanes {
         DoubleVector shift = splat(SHIFT);
         DoubleVector minusHi = splat(-LN2_HI);
         DoubleVector minusLo = splat(-LN2_LO);
+        // Broadcast once per call, not per element: see log1pUnitPass.
+        DoubleVector c12 = splat(C12);
+        DoubleVector c11 = splat(C11);
+        DoubleVector c10 = splat(C10);
+        DoubleVector c9 = splat(C9);
+        DoubleVector c8 = splat(C8);
+        DoubleVector c7 = splat(C7);
+        DoubleVector c6 = splat(C6);
+        DoubleVector c5 = splat(C5);
+        DoubleVector c4 = splat(C4);
+        DoubleVector c3 = splat(C3);
+        DoubleVector c2 = splat(C2);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector x = DoubleVector.fromArray(D, in, i);
             DoubleVector kd = x.mul(INV_LN2).add(shift);
@@ -154,16 +166,16 @@ final class Lanes {
             DoubleVector k = kd.sub(shift);
             DoubleVector r = k.fma(minusHi, x);
             r = k.fma(minusLo, r);
-            DoubleVector p = splat(C12).fma(r, splat(C11));
-            p = p.fma(r, splat(C10));
-            p = p.fma(r, splat(C9));
-            p = p.fma(r, splat(C8));
-            p = p.fma(r, splat(C7));
-            p = p.fma(r, splat(C6));
-            p = p.fma(r, splat(C5));
-            p = p.fma(r, splat(C4));
-            p = p.fma(r, splat(C3));
-            p = p.fma(r, splat(C2));
+            DoubleVector p = c12.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
             DoubleVector q = p.fma(r.mul(r), r);
             s.fma(q, s.sub(off)).intoArray(out, i);
         }
@@ -271,26 +283,47 @@ final class Lanes {
      * the exponent arg[i], so that Phi(-a) = tau * e^arg (the caller's exp pass and product).
      */
     static void phiLowerPass(double[] x, double[] tau, double[] arg, int m) {
+        // Broadcast once per call, not per element: see log1pUnitPass.
+        DoubleVector phiC = splat(PHI_C);
+        DoubleVector uScale = splat(PHI_U_SCALE);
+        DoubleVector uOff = splat(PHI_U_OFF);
+        DoubleVector p16 = splat(P16);
+        DoubleVector p15 = splat(P15);
+        DoubleVector p14 = splat(P14);
+        DoubleVector p13 = splat(P13);
+        DoubleVector p12 = splat(P12);
+        DoubleVector p11 = splat(P11);
+        DoubleVector p10 = splat(P10);
+        DoubleVector p9 = splat(P9);
+        DoubleVector p8 = splat(P8);
+        DoubleVector p7 = splat(P7);
+        DoubleVector p6 = splat(P6);
+        DoubleVector p5 = splat(P5);
+        DoubleVector p4 = splat(P4);
+        DoubleVector p3 = splat(P3);
+        DoubleVector p2 = splat(P2);
+        DoubleVector p1 = splat(P1);
+        DoubleVector p0 = splat(P0);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector a = atMost(DoubleVector.fromArray(D, x, i).abs(), 15.0);
-            DoubleVector t = splat(PHI_C).div(a.add(PHI_C));
-            DoubleVector u = t.fma(splat(PHI_U_SCALE), splat(PHI_U_OFF));
-            DoubleVector p = splat(P16).fma(u, splat(P15));
-            p = p.fma(u, splat(P14));
-            p = p.fma(u, splat(P13));
-            p = p.fma(u, splat(P12));
-            p = p.fma(u, splat(P11));
-            p = p.fma(u, splat(P10));
-            p = p.fma(u, splat(P9));
-            p = p.fma(u, splat(P8));
-            p = p.fma(u, splat(P7));
-            p = p.fma(u, splat(P6));
-            p = p.fma(u, splat(P5));
-            p = p.fma(u, splat(P4));
-            p = p.fma(u, splat(P3));
-            p = p.fma(u, splat(P2));
-            p = p.fma(u, splat(P1));
-            p = p.fma(u, splat(P0));
+            DoubleVector t = phiC.div(a.add(PHI_C));
+            DoubleVector u = t.fma(uScale, uOff);
+            DoubleVector p = p16.fma(u, p15);
+            p = p.fma(u, p14);
+            p = p.fma(u, p13);
+            p = p.fma(u, p12);
+            p = p.fma(u, p11);
+            p = p.fma(u, p10);
+            p = p.fma(u, p9);
+            p = p.fma(u, p8);
+            p = p.fma(u, p7);
+            p = p.fma(u, p6);
+            p = p.fma(u, p5);
+            p = p.fma(u, p4);
+            p = p.fma(u, p3);
+            p = p.fma(u, p2);
+            p = p.fma(u, p1);
+            p = p.fma(u, p0);
             t.intoArray(tau, i);
             a.fma(a.mul(-0.5), p).intoArray(arg, i);
         }

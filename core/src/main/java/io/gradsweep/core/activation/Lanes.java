@@ -31,8 +31,13 @@ import jdk.incubator.vector.VectorSpecies;
  * ({@link #widenPass}, {@link #narrowPass}, {@link #scalePass}), so the kernels touch only
  * {@code DoubleVector.SPECIES_256}. When they loaded 4 floats ({@code FloatVector.SPECIES_128}) and
  * converted them, that second float species reached the FloatVector methods that the matrix
- * product ({@code Gemm}, {@code SPECIES_256}) shares; if the kernels ran first, C2 compiled Gemm
- * from those mixed profiles and a later relu trial ran 18x slower (6.7 s vs 0.37 s).
+ * product ({@code Gemm}, {@code SPECIES_256}) shares; if the kernels ran first, C2 (JDK 17) compiled
+ * Gemm from those mixed profiles and a later relu trial ran 18x slower (6.8 s vs 0.38 s).
+ *
+ * <p>Why the passes broadcast their constants before the loop: a trial inlines a pass deep below
+ * {@code Network.forward/backward}, and there C2 reaches MaxInlineLevel before the broadcast
+ * intrinsic; a {@code splat} inside the loop then allocates a vector per element (gelu trials ran
+ * 2-3x slower). A broadcast before the loop costs that at most once per call.
  *
  * <p>Domains are the callers' job (noted per kernel): the activations clamp first. Clamps are
  * compare-and-blend ({@code a > c ? c : a}), which keeps NaN.
@@ -210,7 +215,7 @@ final class Lanes {
     static void log1pUnitPass(double[] in, double[] out, int m) {
         // Constants broadcast once per call: inlined into a trial's deep call chain (Dense.forward ->
         // Softplus.forward -> here), C2 hit MaxInlineLevel before the broadcast intrinsic and called
-        // DoubleSpecies.broadcastBits, allocating a vector, six times per element.
+        // DoubleSpecies.broadcastBits, allocating a vector, for each constant of each element.
         DoubleVector l15 = splat(L15);
         DoubleVector l13 = splat(L13);
         DoubleVector l11 = splat(L11);

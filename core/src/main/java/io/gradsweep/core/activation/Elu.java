@@ -1,5 +1,10 @@
 package io.gradsweep.core.activation;
 
+import static io.gradsweep.core.activation.Lanes.atLeast;
+import static jdk.incubator.vector.VectorOperators.GT;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** elu(z) = z if z > 0 else alpha*(e^z - 1); elu'(0) = alpha (PyTorch takes the negative branch at 0). */
 final class Elu extends Activation {
     private final float alpha;
@@ -20,48 +25,88 @@ final class Elu extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z, alpha);
+        return (float) f(Kernels.widen(z), alpha);
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z, alpha);
+        return (float) df(Kernels.widen(z), alpha);
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        double a = alpha; // converted once, outside the loop
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i], a);
+        double a = alpha; // converted once
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m, a);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(s.x, s.b, s.r, m, a);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = (float) f(Kernels.widen(z[i]), a);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        double a = alpha; // converted once, outside the loop
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i], a);
+        double a = alpha; // converted once
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m, a);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m, a);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= (float) df(Kernels.widen(z[i]), a);
         }
     }
 
-    /** f and f' take exp and expm1 of the same argument: one loop, where the compiler can share their reduction. */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        double a = alpha; // converted once, outside the loop
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            y[i] = f(zi, a);
-            d[i] = df(zi, a);
+    private static void forwardArgument(double[] xs, double[] arg, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(x, -200.0).intoArray(arg, i);
         }
     }
 
-    // The clamp keeps exp in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
-    private static float f(float z, double alpha) {
-        return z > 0 ? z : (float) (alpha * Kernels.expm1(Kernels.widen(z < -200f ? -200f : z)));
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            e.mul(a).blend(x, x.compare(GT, 0.0)).intoArray(out, i);
+        }
+    }
+
+    private static void backwardArgument(double[] xs, double[] arg, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m, double a) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            e.mul(a).blend(1.0, x.compare(GT, 0.0)).intoArray(out, i);
+        }
+    }
+
+    // The clamp keeps expm1 in its domain (and maps -Inf to the limit); e^-200 is 0 in any float.
+    // For z > 0 the lane keeps x itself, which narrows back to z exactly.
+    static double f(double x, double alpha) {
+        return x > 0 ? x : Lanes.expm1(atLeast(x, -200.0)) * alpha;
     }
 
     // From z, not y + alpha: y rounds to -alpha for z < -17 and the gradient would vanish early.
-    private static float df(float z, double alpha) {
-        return z > 0 ? 1f : (float) (alpha * Kernels.exp(Kernels.widen(z < -200f ? -200f : z)));
+    static double df(double x, double alpha) {
+        return x > 0 ? 1.0 : Lanes.exp(atLeast(x, -200.0)) * alpha;
     }
 }

@@ -1,5 +1,10 @@
 package io.gradsweep.core.activation;
 
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** mish(z) = z*tanh(softplus(z)), by the exact rational form in w = e^z (one exp, no cancellation). */
 final class Mish extends Activation {
     static final Mish INSTANCE = new Mish();
@@ -19,73 +24,105 @@ final class Mish extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /** f and f' share w = e^z: computed once, with f's and df's expressions. */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            if (zi > 40f || zi < -120f) {
-                y[i] = f(zi);
-                d[i] = df(zi);
-            } else {
-                double x = Kernels.widen(zi);
-                double w = Kernels.exp(x);
-                double m = w * (w + 2.0);
-                double s = m + 2.0;
-                y[i] = (float) (x * (m / s));
-                d[i] = (float) (m / s + 4.0 * x * w * (1.0 + w) / (s * s));
-            }
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            x.intoArray(arg, i);
+        }
+    }
+
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector n = e.add(2.0).mul(e);
+            x.mul(n.div(n.add(2.0))).blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)).intoArray(out, i);
+        }
+    }
+
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            x.intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector n = e.add(2.0).mul(e);
+            DoubleVector d = n.add(2.0);
+            n.div(d).add(x.mul(4.0).mul(e).mul(e.add(1.0)).div(d.mul(d))).blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)).intoArray(out, i);
         }
     }
 
     // tanh(log(1+w)) = n/(n+2) with n = w(w+2); 1 - t^2 = 4(1+w)^2/(n+2)^2 and sigmoid = w/(1+w),
-    // so mish' = t + z*sigmoid*(1 - t^2) = t + 4zw(1+w)/(n+2)^2.
-    private static float f(float z) {
-        if (z > 40f) {
-            return z;
+    // so mish' = t + z*sigmoid*(1 - t^2) = t + 4zw(1+w)/(n+2)^2. The cuts are the limits in any float.
+    static double f(double x) {
+        if (x > 40.0) {
+            return x;
         }
-        if (z < -120f) {
-            return -0f;
+        if (x < -120.0) {
+            return -0.0;
         }
-        double x = Kernels.widen(z);
-        double w = Kernels.exp(x);
-        double n = w * (w + 2.0);
-        return (float) (x * (n / (n + 2.0)));
+        double w = Lanes.exp(x);
+        double n = (w + 2.0) * w;
+        return x * (n / (n + 2.0));
     }
 
-    private static float df(float z) {
-        if (z > 40f) {
-            return 1f;
+    static double df(double x) {
+        if (x > 40.0) {
+            return 1.0;
         }
-        if (z < -120f) {
-            return -0f;
+        if (x < -120.0) {
+            return -0.0;
         }
-        double x = Kernels.widen(z);
-        double w = Kernels.exp(x);
-        double n = w * (w + 2.0);
+        double w = Lanes.exp(x);
+        double n = (w + 2.0) * w;
         double d = n + 2.0;
-        return (float) (n / d + 4.0 * x * w * (1.0 + w) / (d * d));
+        return n / d + x * 4.0 * w * (w + 1.0) / (d * d);
     }
 }

@@ -1,5 +1,10 @@
 package io.gradsweep.core.activation;
 
+import static io.gradsweep.core.activation.Lanes.atLeast;
+import static jdk.incubator.vector.VectorOperators.GT;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** selu(z) = lambda*(z if z > 0 else alpha*(e^z - 1)) with Klambauer et al.'s constants; selu'(0) = lambda*alpha. */
 final class Selu extends Activation {
     static final Selu INSTANCE = new Selu();
@@ -22,45 +27,84 @@ final class Selu extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /** f and f' take exp and expm1 of the same argument: one loop, where the compiler can share their reduction. */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            y[i] = f(zi);
-            d[i] = df(zi);
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(x, -200.0).intoArray(arg, i);
         }
     }
 
-    private static float f(float z) {
-        // The clamp keeps exp in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
-        double x = Kernels.widen(z < -200f ? -200f : z);
-        return (float) (z > 0 ? LAMBDA * x : LAMBDA_ALPHA * Kernels.expm1(x));
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            e.mul(LAMBDA_ALPHA).blend(x.mul(LAMBDA), x.compare(GT, 0.0)).intoArray(out, i);
+        }
     }
 
-    private static float df(float z) {
-        return z > 0 ? (float) LAMBDA : (float) (LAMBDA_ALPHA * Kernels.exp(Kernels.widen(z < -200f ? -200f : z)));
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(x, -200.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            e.mul(LAMBDA_ALPHA).blend(LAMBDA, x.compare(GT, 0.0)).intoArray(out, i);
+        }
+    }
+
+    // The clamp keeps expm1 in its domain. lambda > 1, so z above MAX_VALUE/lambda rounds to +Inf.
+    static double f(double x) {
+        return x > 0 ? x * LAMBDA : Lanes.expm1(atLeast(x, -200.0)) * LAMBDA_ALPHA;
+    }
+
+    static double df(double x) {
+        return x > 0 ? LAMBDA : Lanes.exp(atLeast(x, -200.0)) * LAMBDA_ALPHA;
     }
 }

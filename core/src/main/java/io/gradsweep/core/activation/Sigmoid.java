@@ -1,5 +1,11 @@
 package io.gradsweep.core.activation;
 
+import static io.gradsweep.core.activation.Lanes.atLeast;
+import static io.gradsweep.core.activation.Lanes.atMost;
+import static io.gradsweep.core.activation.Lanes.splat;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** sigmoid(z) = 1/(1+e^-z); derivative from z as e/(1+e)^2, e = e^-|z| (not y(1-y), which is 0 once y rounds to 1). */
 final class Sigmoid extends Activation {
     static final Sigmoid INSTANCE = new Sigmoid();
@@ -19,53 +25,87 @@ final class Sigmoid extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /**
-     * For 0 <= z <= 700 f and f' take e^-z of the same argument (neither clamp acts there):
-     * computed once. Below 0 they use e^-z and e^z, so each is computed as before.
-     */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            if (zi >= 0f && zi <= 700f) {
-                double e = Kernels.exp(-Kernels.widen(zi));
-                double s = 1.0 + e;
-                y[i] = (float) (1.0 / s);
-                d[i] = (float) (e / (s * s));
-            } else {
-                y[i] = f(zi);
-                d[i] = df(zi);
-            }
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
         }
     }
 
-    private static float f(float z) {
-        return FloatMath.sigmoid(z);
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            splat(1.0).div(e.add(1.0)).intoArray(out, i);
+        }
     }
 
-    private static float df(float z) {
-        return (float) Kernels.sigmoidDerivative(Kernels.widen(z));
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            e.div(d.mul(d)).intoArray(out, i);
+        }
+    }
+
+    // e^-z with -z clamped to [-700, 700] (exp's domain; the limits are 0 and 1 in any float).
+    static double f(double x) {
+        return 1.0 / (Lanes.exp(atLeast(atMost(x * -1.0, 700.0), -700.0)) + 1.0);
+    }
+
+    static double df(double x) {
+        double e = Lanes.exp(atMost(Math.abs(x), 700.0) * -1.0);
+        double d = e + 1.0;
+        return e / (d * d);
     }
 }

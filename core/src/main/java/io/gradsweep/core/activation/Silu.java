@@ -1,5 +1,10 @@
 package io.gradsweep.core.activation;
 
+import static jdk.incubator.vector.VectorOperators.GT;
+import static jdk.incubator.vector.VectorOperators.LT;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** silu(z) = z*sigmoid(z) (alias swish); derivative sigmoid(z)*(1 + z*(1 - sigmoid(z))). */
 final class Silu extends Activation {
     static final Silu INSTANCE = new Silu();
@@ -19,68 +24,97 @@ final class Silu extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /** f and f' share e^-z: computed once, with f's and df's expressions. */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            if (zi > 40f || zi < -120f) {
-                y[i] = f(zi);
-                d[i] = df(zi);
-            } else {
-                double x = Kernels.widen(zi);
-                double e = Kernels.exp(-x);
-                double s = 1.0 + e;
-                y[i] = (float) (x / s);
-                d[i] = (float) ((1.0 + x * e / s) / s);
-            }
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            x.mul(-1.0).intoArray(arg, i);
         }
     }
 
-    private static float f(float z) {
-        // Beyond the cuts the formula rounds to the limit anyway; they keep Inf*0 (NaN) out.
-        if (z > 40f) {
-            return z;
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            x.div(e.add(1.0)).blend(x, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)).intoArray(out, i);
         }
-        if (z < -120f) {
-            return -0f;
-        }
-        double x = Kernels.widen(z);
-        return (float) (x / (1.0 + Kernels.exp(-x)));
     }
 
-    private static float df(float z) {
-        if (z > 40f) {
-            return 1f;
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            x.mul(-1.0).intoArray(arg, i);
         }
-        if (z < -120f) {
-            return -0f;
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            x.mul(e).div(d).add(1.0).div(d).blend(1.0, x.compare(GT, 40.0)).blend(-0.0, x.compare(LT, -120.0)).intoArray(out, i);
         }
-        double x = Kernels.widen(z);
-        double e = Kernels.exp(-x);
-        double d = 1.0 + e;
-        return (float) ((1.0 + x * e / d) / d); // sigmoid = 1/d, 1 - sigmoid = e/d
+    }
+
+    // Beyond the cuts the formula rounds to the limit anyway; they keep exp in its domain and Inf*0 (NaN) out.
+    static double f(double x) {
+        if (x > 40.0) {
+            return x;
+        }
+        return x < -120.0 ? -0.0 : x / (Lanes.exp(x * -1.0) + 1.0);
+    }
+
+    // sigmoid = 1/d, 1 - sigmoid = e/d
+    static double df(double x) {
+        if (x > 40.0) {
+            return 1.0;
+        }
+        if (x < -120.0) {
+            return -0.0;
+        }
+        double e = Lanes.exp(x * -1.0);
+        double d = e + 1.0;
+        return (x * e / d + 1.0) / d;
     }
 }

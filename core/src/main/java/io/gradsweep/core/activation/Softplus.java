@@ -1,5 +1,12 @@
 package io.gradsweep.core.activation;
 
+import static io.gradsweep.core.activation.Lanes.atLeast;
+import static io.gradsweep.core.activation.Lanes.atMost;
+import static io.gradsweep.core.activation.Lanes.splat;
+import static jdk.incubator.vector.VectorOperators.GT;
+
+import jdk.incubator.vector.DoubleVector;
+
 /** softplus(z) = log(1+e^z), stable for large |z| (= z beyond ~17, no threshold parameter); derivative sigmoid(z). */
 final class Softplus extends Activation {
     static final Softplus INSTANCE = new Softplus();
@@ -19,53 +26,86 @@ final class Softplus extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            Lanes.log1pUnitPass(s.b, s.c, m);
+            forwardResult(s.x, s.c, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /**
-     * For z > 0 f and f' (sigmoid) take e^-z of the same argument (their clamps agree, both at
-     * -700): computed once. At or below 0 f uses e^z and sigmoid e^-z, so each is computed as before.
-     */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            if (zi > 0f) {
-                double x = Kernels.widen(zi);
-                double e = Kernels.exp(-(x > 700.0 ? 700.0 : x));
-                y[i] = (float) (x + Kernels.log1p(e));
-                d[i] = (float) (1.0 / (1.0 + e));
-            } else {
-                y[i] = f(zi);
-                d[i] = df(zi);
-            }
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
         }
     }
 
-    private static float f(float z) {
-        return FloatMath.softplus(z);
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            splat(0.0).blend(x, x.compare(GT, 0.0)).add(e).intoArray(out, i);
+        }
     }
 
-    private static float df(float z) {
-        return FloatMath.sigmoid(z);
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            splat(1.0).div(e.add(1.0)).intoArray(out, i);
+        }
+    }
+
+    // max(z, 0) + log(1 + e^-|z|): the log's argument is in [1, 2], so nothing overflows or cancels.
+    static double f(double x) {
+        double e = Lanes.exp(atMost(Math.abs(x), 700.0) * -1.0);
+        return (x > 0 ? x : 0.0) + Lanes.log1pUnit(e);
+    }
+
+    static double df(double x) {
+        return Sigmoid.f(x);
     }
 }

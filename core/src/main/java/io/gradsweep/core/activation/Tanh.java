@@ -1,6 +1,10 @@
 package io.gradsweep.core.activation;
 
-/** tanh(z) via FloatMath; derivative 4e/(1+e)^2 with e = e^-2|z|, from z so it does not round to 0 beyond |z| ~ 9. */
+import static io.gradsweep.core.activation.Lanes.atMost;
+
+import jdk.incubator.vector.DoubleVector;
+
+/** tanh(z) = -expm1(-2|z|)/(2+expm1(-2|z|)) with z's sign (no cancellation anywhere); derivative 4e/(1+e)^2 with e = e^-2|z|, from z so it does not round to 0 beyond |z| ~ 9. */
 final class Tanh extends Activation {
     static final Tanh INSTANCE = new Tanh();
 
@@ -19,58 +23,89 @@ final class Tanh extends Activation {
 
     @Override
     public float value(float z) {
-        return f(z);
+        return (float) f(Kernels.widen(z));
     }
 
     @Override
     public float derivative(float z, float y) {
-        return df(z);
+        return (float) df(Kernels.widen(z));
     }
 
+    // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
+    // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
     @Override
     public void forward(float[] z, float[] y, int n) {
-        for (int i = 0; i < n; i++) {
-            y[i] = f(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 1.0);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
         }
     }
 
     @Override
     public void backward(float[] z, float[] y, float[] grad, int n) {
-        for (int i = 0; i < n; i++) {
-            grad[i] *= df(z[i]);
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            backwardArgument(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.scalePass(s.r, grad, m);
+        }
+        for (int i = m; i < n; i++) {
+            grad[i] *= derivative(z[i], y[i]);
         }
     }
 
-    /**
-     * For |z| <= 20 f and f' take expm1 and exp of the same -2|z| (their clamps, 20 and 350, do not
-     * act there): one loop on one argument, where the compiler can share their reduction.
-     */
-    @Override
-    public void forward(float[] z, float[] y, float[] d, int n) {
-        for (int i = 0; i < n; i++) {
-            float zi = z[i];
-            double x = Kernels.widen(zi);
-            double a = Math.abs(x);
-            if (a <= 20.0) {
-                double arg = -2.0 * a;
-                double m = Kernels.expm1(arg);
-                double e = Kernels.exp(arg);
-                double s = 1.0 + e;
-                y[i] = (float) Math.copySign(-m / (2.0 + m), x);
-                d[i] = (float) (4.0 * e / (s * s));
-            } else {
-                y[i] = f(zi);
-                d[i] = df(zi);
-            }
+    private static void forwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atMost(x.abs(), 20.0).mul(-2.0).intoArray(arg, i);
         }
     }
 
-    private static float f(float z) {
-        return FloatMath.tanh(z);
+    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            Lanes.copySign(e.mul(-1.0).div(e.add(2.0)), x).intoArray(out, i);
+        }
     }
 
-    private static float df(float z) {
-        // From z, not 1 - y*y: y rounds to ±1 beyond |z| ~ 9 and the gradient would vanish early.
-        return (float) Kernels.tanhDerivative(Kernels.widen(z));
+    private static void backwardArgument(double[] xs, double[] arg, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            atMost(x.abs(), 350.0).mul(-2.0).intoArray(arg, i);
+        }
+    }
+
+    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            e.mul(4.0).div(d.mul(d)).intoArray(out, i);
+        }
+    }
+
+    // tanh(20) is 1 in double; the sign goes on by bits, so tanh(-0) = -0.
+    static double f(double x) {
+        double m = Lanes.expm1(atMost(Math.abs(x), 20.0) * -2.0);
+        return Math.copySign(m * -1.0 / (m + 2.0), x);
+    }
+
+    // From z, not 1 - y*y: y rounds to ±1 beyond |z| ~ 9 and the gradient would vanish early.
+    static double df(double x) {
+        double e = Lanes.exp(atMost(Math.abs(x), 350.0) * -2.0);
+        double d = e + 1.0;
+        return e * 4.0 / (d * d);
     }
 }

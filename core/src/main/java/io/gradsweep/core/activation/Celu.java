@@ -69,6 +69,28 @@ final class Celu extends Activation {
         }
     }
 
+    /** f and f' from one pass over their shared part, each by the same operations as forward and backward. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        double a = alpha; // converted once
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m, a); // the same argument as backwardArgument's
+            Lanes.expBothPass(s.a, s.c, s.b, m);
+            forwardResult(s.x, s.b, s.r, m, a);
+            Lanes.narrowPass(s.r, y, m);
+            backwardResult(s.x, s.c, s.r, m, a);
+            Lanes.narrowPass(s.r, d, m);
+        }
+        for (int i = m; i < n; i++) {
+            double x = Kernels.widen(z[i]);
+            y[i] = (float) f(x, a);
+            d[i] = (float) df(x, a);
+        }
+    }
+
     private static void forwardArgument(double[] xs, double[] arg, int m, double a) {
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);

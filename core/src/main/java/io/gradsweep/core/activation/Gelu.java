@@ -71,6 +71,28 @@ final class Gelu extends Activation {
         }
     }
 
+    /** f and f' from one pass over their shared part, each by the same operations as forward and backward. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            Lanes.phiLowerPass(s.x, s.a, s.b, m);
+            Lanes.expPass(s.b, s.c, m, 0.0);
+            forwardResult(s.x, s.a, s.c, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+            densityArgument(s.x, s.d, m);
+            Lanes.expPass(s.d, s.d, m, 0.0);
+            backwardResult(s.x, s.a, s.c, s.d, s.r, m);
+            Lanes.narrowPass(s.r, d, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
+            d[i] = derivative(z[i], y[i]);
+        }
+    }
+
     private static void forwardResult(double[] xs, double[] taus, double[] es, double[] out, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);

@@ -186,6 +186,51 @@ final class Lanes {
         }
     }
 
+    /**
+     * exp[i] = e^in[i] and expm1[i] = e^in[i] - 1 from one range reduction and polynomial: the same
+     * operations as {@link #expPass} with off = 0 and off = 1, so the same bits, for the members
+     * whose value needs e^x - 1 and whose derivative needs e^x (elu, celu, selu).
+     */
+    static void expBothPass(double[] in, double[] exp, double[] expm1, int m) {
+        DoubleVector shift = splat(SHIFT);
+        DoubleVector minusHi = splat(-LN2_HI);
+        DoubleVector minusLo = splat(-LN2_LO);
+        DoubleVector c12 = splat(C12);
+        DoubleVector c11 = splat(C11);
+        DoubleVector c10 = splat(C10);
+        DoubleVector c9 = splat(C9);
+        DoubleVector c8 = splat(C8);
+        DoubleVector c7 = splat(C7);
+        DoubleVector c6 = splat(C6);
+        DoubleVector c5 = splat(C5);
+        DoubleVector c4 = splat(C4);
+        DoubleVector c3 = splat(C3);
+        DoubleVector c2 = splat(C2);
+        DoubleVector one = splat(1.0);
+        for (int i = 0; i < m; i += STEP) {
+            DoubleVector x = DoubleVector.fromArray(D, in, i);
+            DoubleVector kd = x.mul(INV_LN2).add(shift);
+            DoubleVector s = kd.reinterpretAsLongs().lanewise(VectorOperators.LSHL, 52).add(ONE_BITS)
+                    .reinterpretAsDoubles();
+            DoubleVector k = kd.sub(shift);
+            DoubleVector r = k.fma(minusHi, x);
+            r = k.fma(minusLo, r);
+            DoubleVector p = c12.fma(r, c11);
+            p = p.fma(r, c10);
+            p = p.fma(r, c9);
+            p = p.fma(r, c8);
+            p = p.fma(r, c7);
+            p = p.fma(r, c6);
+            p = p.fma(r, c5);
+            p = p.fma(r, c4);
+            p = p.fma(r, c3);
+            p = p.fma(r, c2);
+            DoubleVector q = p.fma(r.mul(r), r);
+            s.fma(q, s).intoArray(exp, i);
+            s.fma(q, s.sub(one)).intoArray(expm1, i);
+        }
+    }
+
     /** e^x for |x| <= 708 or NaN (the result is then a normal double). */
     static double exp(double x) {
         double s = expScale(x);

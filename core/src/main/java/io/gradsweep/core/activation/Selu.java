@@ -69,6 +69,26 @@ final class Selu extends Activation {
         }
     }
 
+    /** f and f' from one pass over their shared part, each by the same operations as forward and backward. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            forwardArgument(s.x, s.a, m); // the same argument as backwardArgument's
+            Lanes.expBothPass(s.a, s.c, s.b, m);
+            forwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+            backwardResult(s.x, s.c, s.r, m);
+            Lanes.narrowPass(s.r, d, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
+            d[i] = derivative(z[i], y[i]);
+        }
+    }
+
     private static void forwardArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);

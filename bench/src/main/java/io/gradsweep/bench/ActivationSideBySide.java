@@ -8,7 +8,9 @@ import java.util.Arrays;
 
 /**
  * The shipped (vector) and the previous (scalar) activation loops alternated in one JVM, 40 rounds
- * of 50 calls each on a 64 x 128 batch, printing the best round of each in ns/element. On a
+ * of 50 calls each on a 64 x 128 batch, printing the best round of each in ns/element; and the
+ * shipped training forward pass, which computes f and f' together ({@code forward(z, y, d, n)}:
+ * the only activation pass of a training step, whose backward pass then multiplies by d). On a
  * loaded machine the best of alternated rounds is steadier than JMH's means over separate forks,
  * which run at different moments of the load. Usage: {@code java --add-modules=jdk.incubator.vector
  * -cp bench/target/benchmarks.jar io.gradsweep.bench.ActivationSideBySide gelu silu ...}
@@ -22,6 +24,7 @@ public final class ActivationSideBySide {
         float[] z = new float[n];
         float[] y = new float[n];
         float[] g = new float[n];
+        float[] d = new float[n];
         SplitMix64 rng = new SplitMix64(3);
         for (int i = 0; i < n; i++) {
             z[i] = (float) (2 * rng.nextGaussian());
@@ -30,6 +33,7 @@ public final class ActivationSideBySide {
             Activation a = Activations.parse(name);
             PreviousScalarActivations.Bulk p = PreviousScalarActivations.of(name);
             double[] best = {Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE, Double.MAX_VALUE};
+            double bestTraining = Double.MAX_VALUE;
             for (int round = 0; round < 40; round++) {
                 for (int impl = 0; impl < 2; impl++) {
                     long t0 = System.nanoTime();
@@ -53,10 +57,15 @@ public final class ActivationSideBySide {
                     best[impl * 2] = Math.min(best[impl * 2], (t1 - t0) / 50.0 / n);
                     best[impl * 2 + 1] = Math.min(best[impl * 2 + 1], (t2 - t1) / 50.0 / n);
                 }
+                long t0 = System.nanoTime();
+                for (int k = 0; k < 50; k++) {
+                    a.forward(z, y, d, n);
+                }
+                bestTraining = Math.min(bestTraining, (System.nanoTime() - t0) / 50.0 / n);
             }
             System.out.printf("%-10s forward vector %6.2f previous %6.2f (x%.1f) | backward vector %6.2f previous %6.2f"
-                    + " (x%.1f) ns/element%n", name, best[0], best[2], best[2] / best[0], best[1], best[3],
-                    best[3] / best[1]);
+                    + " (x%.1f) | f and f' vector %6.2f ns/element%n", name, best[0], best[2], best[2] / best[0],
+                    best[1], best[3], best[3] / best[1], bestTraining);
         }
     }
 }

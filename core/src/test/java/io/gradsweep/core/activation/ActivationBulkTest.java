@@ -71,7 +71,7 @@ class ActivationBulkTest {
 
     @Test
     void trainingForwardKeepsTheDerivativeBackwardMultipliesBy() {
-        float[] z = withCuts(inputs(4096, 13));
+        float[] z = withCuts(inputs(16384, 13));
         int n = z.length - 1;
         for (Activation act : ClosedForms.all()) {
             float[] y = new float[z.length];

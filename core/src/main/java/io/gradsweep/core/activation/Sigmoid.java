@@ -1,12 +1,16 @@
 package io.gradsweep.core.activation;
 
-import static io.gradsweep.core.activation.Lanes.atLeast;
 import static io.gradsweep.core.activation.Lanes.atMost;
 import static io.gradsweep.core.activation.Lanes.splat;
 
+import static jdk.incubator.vector.VectorOperators.LT;
+
 import jdk.incubator.vector.DoubleVector;
 
-/** sigmoid(z) = 1/(1+e^-z); derivative from z as e/(1+e)^2, e = e^-|z| (not y(1-y), which is 0 once y rounds to 1). */
+/**
+ * sigmoid(z) = 1/(1+e) for z >= 0 and e/(1+e) below, e = e^-|z| (in (0, 1], so no overflow and one
+ * exp serves f and f'); derivative from z as e/(1+e)^2 (not y(1-y), which is 0 once y rounds to 1).
+ */
 final class Sigmoid extends Activation {
     static final Sigmoid INSTANCE = new Sigmoid();
 
@@ -41,13 +45,33 @@ final class Sigmoid extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            forwardArgument(s.x, s.a, m);
+            argumentPass(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            forwardResult(s.x, s.b, s.r, m);
+            valuePass(s.x, s.b, s.r, m);
             Lanes.narrowPass(s.r, y, m);
         }
         for (int i = m; i < n; i++) {
             y[i] = value(z[i]);
+        }
+    }
+
+    /** f and f' from one exp, each by the same operations as forward and backward. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            argumentPass(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            valuePass(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+            backwardResult(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, d, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
+            d[i] = derivative(z[i], y[i]);
         }
     }
 
@@ -57,7 +81,7 @@ final class Sigmoid extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            backwardArgument(s.x, s.a, m);
+            argumentPass(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
             backwardResult(s.x, s.b, s.r, m);
             Lanes.scalePass(s.r, grad, m);
@@ -67,25 +91,22 @@ final class Sigmoid extends Activation {
         }
     }
 
-    private static void forwardArgument(double[] xs, double[] arg, int m) {
-        for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
-        }
-    }
-
-    private static void forwardResult(double[] xs, double[] es, double[] out, int m) {
-        for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            splat(1.0).div(e.add(1.0)).intoArray(out, i);
-        }
-    }
-
-    private static void backwardArgument(double[] xs, double[] arg, int m) {
+    /** arg[i] = -min(|x[i]|, 700): e^arg is f''s and f's e, and softplus's. */
+    static void argumentPass(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
+        }
+    }
+
+    /** out[i] = sigmoid(x[i]) from e[i] = e^-|x[i]| (softplus's derivative too). */
+    static void valuePass(double[] xs, double[] es, double[] out, int m) {
+        DoubleVector one = splat(1.0);
+        for (int i = 0; i < m; i += Lanes.STEP) {
+            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
+            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
+            DoubleVector d = e.add(1.0);
+            one.div(d).blend(e.div(d), x.compare(LT, 0.0)).intoArray(out, i);
         }
     }
 
@@ -100,7 +121,9 @@ final class Sigmoid extends Activation {
 
     // e^-z with -z clamped to [-700, 700] (exp's domain; the limits are 0 and 1 in any float).
     static double f(double x) {
-        return 1.0 / (Lanes.exp(atLeast(atMost(x * -1.0, 700.0), -700.0)) + 1.0);
+        double e = Lanes.exp(atMost(Math.abs(x), 700.0) * -1.0);
+        double d = e + 1.0;
+        return x < 0 ? e / d : 1.0 / d;
     }
 
     static double df(double x) {

@@ -1,6 +1,5 @@
 package io.gradsweep.core.activation;
 
-import static io.gradsweep.core.activation.Lanes.atLeast;
 import static io.gradsweep.core.activation.Lanes.atMost;
 import static io.gradsweep.core.activation.Lanes.splat;
 import static jdk.incubator.vector.VectorOperators.GT;
@@ -42,7 +41,7 @@ final class Softplus extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            forwardArgument(s.x, s.a, m);
+            Sigmoid.argumentPass(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
             Lanes.log1pUnitPass(s.b, s.c, m);
             forwardResult(s.x, s.c, s.r, m);
@@ -59,9 +58,9 @@ final class Softplus extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            backwardArgument(s.x, s.a, m);
+            Sigmoid.argumentPass(s.x, s.a, m);
             Lanes.expPass(s.a, s.b, m, 0.0);
-            backwardResult(s.x, s.b, s.r, m);
+            Sigmoid.valuePass(s.x, s.b, s.r, m);
             Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
@@ -69,10 +68,24 @@ final class Softplus extends Activation {
         }
     }
 
-    private static void forwardArgument(double[] xs, double[] arg, int m) {
-        for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            atMost(x.abs(), 700.0).mul(-1.0).intoArray(arg, i);
+    /** f and f' (sigmoid) from one exp, each by the same operations as forward and backward. */
+    @Override
+    public void forward(float[] z, float[] y, float[] d, int n) {
+        int m = Lanes.vectorPart(n);
+        if (m > 0) {
+            Lanes.Scratch s = Lanes.scratch(m);
+            Lanes.widenPass(z, s.x, m);
+            Sigmoid.argumentPass(s.x, s.a, m);
+            Lanes.expPass(s.a, s.b, m, 0.0);
+            Lanes.log1pUnitPass(s.b, s.c, m);
+            forwardResult(s.x, s.c, s.r, m);
+            Lanes.narrowPass(s.r, y, m);
+            Sigmoid.valuePass(s.x, s.b, s.r, m);
+            Lanes.narrowPass(s.r, d, m);
+        }
+        for (int i = m; i < n; i++) {
+            y[i] = value(z[i]);
+            d[i] = derivative(z[i], y[i]);
         }
     }
 
@@ -81,21 +94,6 @@ final class Softplus extends Activation {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             splat(0.0).blend(x, x.compare(GT, 0.0)).add(e).intoArray(out, i);
-        }
-    }
-
-    private static void backwardArgument(double[] xs, double[] arg, int m) {
-        for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            atLeast(atMost(x.mul(-1.0), 700.0), -700.0).intoArray(arg, i);
-        }
-    }
-
-    private static void backwardResult(double[] xs, double[] es, double[] out, int m) {
-        for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            splat(1.0).div(e.add(1.0)).intoArray(out, i);
         }
     }
 

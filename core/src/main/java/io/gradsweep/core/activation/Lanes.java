@@ -189,7 +189,9 @@ final class Lanes {
     /**
      * exp[i] = e^in[i] and expm1[i] = e^in[i] - 1 from one range reduction and polynomial: the same
      * operations as {@link #expPass} with off = 0 and off = 1, so the same bits, for the members
-     * whose value needs e^x - 1 and whose derivative needs e^x (elu, celu, selu, tanh).
+     * whose value needs e^x - 1 and whose derivative needs e^x (elu, celu, selu, tanh). The
+     * reduction and the polynomial are written out again rather than shared through a helper that
+     * returns vectors: see expPass for why a pass keeps every vector operation in its own loop.
      */
     static void expBothPass(double[] in, double[] exp, double[] expm1, int m) {
         DoubleVector shift = splat(SHIFT);

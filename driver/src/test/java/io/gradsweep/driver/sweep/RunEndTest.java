@@ -20,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 /** A run that cannot finish ends with a manifest that says why: a full disk, an interrupt. */
 class RunEndTest {
     static final Path RESUME = ResumeAfterKillTest.STUDY;
-    private static final Path INTERRUPTIBLE = Path.of("src/test/resources/studies/interruptible.yaml");
     private static final String PREFIX = "spark.hadoop.";
 
     @TempDir
@@ -105,7 +104,7 @@ class RunEndTest {
     }
 
     private static Process startCli(Path out, Path log) throws IOException {
-        return CliJvm.start(log, "run", INTERRUPTIBLE.toString(), "--out", out.toString(), "--master", "local[1]",
+        return CliJvm.start(log, "run", RESUME.toString(), "--out", out.toString(), "--master", "local[1]",
                 "--partitions", "12", "--progress-seconds", "1");
     }
 

@@ -1,7 +1,9 @@
 package io.gradsweep.driver;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.stream.Stream;
 
@@ -16,9 +18,16 @@ public final class CommittedFiles {
         if (!Files.exists(trials)) {
             return 0;
         }
-        try (Stream<Path> files = Files.walk(trials)) {
-            return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")
-                    && !f.getFileName().toString().startsWith(".")).count();
+        for (int attempt = 1; ; attempt++) {
+            try (Stream<Path> files = Files.walk(trials)) {
+                return (int) files.filter(f -> f.getFileName().toString().endsWith(".parquet")
+                        && !f.getFileName().toString().startsWith(".")).count();
+            } catch (UncheckedIOException e) {
+                // a run renames its temporaries while we walk: one listed, then gone, is not an error
+                if (!(e.getCause() instanceof NoSuchFileException) || attempt == 10) {
+                    throw e;
+                }
+            }
         }
     }
 }

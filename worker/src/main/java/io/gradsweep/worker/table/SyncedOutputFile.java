@@ -1,8 +1,12 @@
 package io.gradsweep.worker.table;
 
+import java.io.BufferedOutputStream;
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.StandardOpenOption;
 import org.apache.hadoop.fs.FSDataOutputStream;
 import org.apache.hadoop.fs.FileSystem;
@@ -20,6 +24,13 @@ import org.apache.parquet.io.PositionOutputStream;
  * that is {@code hsync} before close; on the local file system (part files go through its raw
  * layer, without .crc files, and its checksum layer would not pass hsync through) the file is
  * forced (fsync) once closed.
+ *
+ * <p>A file on the plain local file system is written with java.nio, not through Hadoop: Hadoop
+ * 3.5's local create sets the file's permission after opening it, and without Hadoop's native
+ * library (none ships with Spark) it does so by starting a {@code chmod} process, one per file. In
+ * a sweep of short trials those process starts were most of the time spent in the tasks outside
+ * the trials (bench/efficiency.yaml: 72 process starts; writing a task's files took 50-250 ms). The
+ * file gets the permissions of the process's umask, as any file the JVM creates.
  */
 final class SyncedOutputFile implements OutputFile {
     private final FileSystem fs;
@@ -56,6 +67,9 @@ final class SyncedOutputFile implements OutputFile {
     }
 
     private PositionOutputStream open(boolean overwrite, long blockSizeHint) throws IOException {
+        if (fs.getClass() == RawLocalFileSystem.class) {
+            return LocalStream.open(((RawLocalFileSystem) fs).pathToFile(path).toPath(), overwrite);
+        }
         FSDataOutputStream out = fs.create(path, overwrite, fs.getConf().getInt("io.file.buffer.size", 4096),
                 fs.getDefaultReplication(path), Math.max(fs.getDefaultBlockSize(path), blockSizeHint));
         return new Stream(out);
@@ -116,6 +130,61 @@ final class SyncedOutputFile implements OutputFile {
                 try (FileChannel channel = FileChannel.open(local.toPath(), StandardOpenOption.WRITE)) {
                     channel.force(true);
                 }
+            }
+        }
+    }
+
+    /** A local file's bytes through a buffer to its channel, forced to disk on close. */
+    private static final class LocalStream extends PositionOutputStream {
+        private final FileChannel channel;
+        private final OutputStream out;
+        private long pos;
+        private boolean closed;
+
+        private LocalStream(FileChannel channel) {
+            this.channel = channel;
+            this.out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
+        }
+
+        static LocalStream open(java.nio.file.Path file, boolean overwrite) throws IOException {
+            Files.createDirectories(file.getParent());
+            return new LocalStream(overwrite
+                    ? FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING,
+                            StandardOpenOption.WRITE)
+                    : FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+        }
+
+        @Override
+        public long getPos() {
+            return pos;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            out.write(b);
+            pos++;
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            pos += len;
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            try (channel) {
+                out.flush();
+                channel.force(true);
             }
         }
     }

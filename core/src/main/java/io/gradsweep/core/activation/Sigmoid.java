@@ -106,7 +106,7 @@ final class Sigmoid extends Activation {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
             DoubleVector d = e.add(1.0);
-            one.div(d).blend(e.div(d), x.compare(LT, 0.0)).intoArray(out, i);
+            one.blend(e, x.compare(LT, 0.0)).div(d).intoArray(out, i); // one division: the numerator is chosen
         }
     }
 
@@ -123,7 +123,7 @@ final class Sigmoid extends Activation {
     static double f(double x) {
         double e = Lanes.exp(atMost(Math.abs(x), 700.0) * -1.0);
         double d = e + 1.0;
-        return x < 0 ? e / d : 1.0 / d;
+        return (x < 0 ? e : 1.0) / d;
     }
 
     static double df(double x) {

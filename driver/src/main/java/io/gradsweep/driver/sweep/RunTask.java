@@ -41,8 +41,7 @@ final class RunTask implements Function<TaskPlan, TaskOutcome> {
 
     @Override
     public TaskOutcome call(TaskPlan plan) throws Exception {
-        Configuration conf = new Configuration();
-        hadoopSettings.forEach(conf::set);
+        Configuration conf = TaskHadoopConf.forTask(hadoopSettings);
         StudyTrialSource source = new StudyTrialSource(StudyCache.get(studyText.value()));
         TaskOutcome outcome = TaskRunner.run(plan, source, outputUri, conf, codeVersion, failFast, Optional.of(fence));
         counts[0].add(outcome.ok());

@@ -7,7 +7,9 @@
 # see the same machine load; then it prints, per activation and in total, the median over rounds of
 # each side's summed per-trial seconds (gradsweep: the trials table's wall_seconds) and their ratio
 # PyTorch / gradsweep (> 1: gradsweep faster), and each side's whole-process wall time (gradsweep's
-# with JVM and Spark start, PyTorch's with Python and torch start).
+# with JVM and Spark start, PyTorch's with Python and torch start). The first `run` after a build
+# also writes the launcher's class-data archive (about 10 s at its end, see README); the median
+# over rounds leaves that one round out of the whole-process figure.
 #   bench/compare-study.sh [ROUNDS]        (default 3; about 2-5 minutes a round on 2 cores)
 # Installs Debian's python3-torch if missing and builds the jar if missing. The trials table is read
 # with DuckDB's JDBC driver, which the build fetches into the Maven repository (it is the tests'

@@ -37,13 +37,16 @@ final class Gelu extends Activation {
 
     // The vector part runs as passes over this thread's scratch arrays, each pass a small loop (see
     // Lanes.expPass for why); the tail runs the scalar twins, which perform the same operations.
+    // Phi's tail and the density share one exp: Phi(-a) = tailFactor * e and phi(a) = e / sqrt(2pi),
+    // e = e^(a * (a * -0.5)).
     @Override
     public void forward(float[] z, float[] y, int n) {
         int m = Lanes.vectorPart(n);
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            Lanes.phiLowerPass(s.x, s.a, s.b, m);
+            Lanes.phiTailFactorPass(s.x, s.a, m);
+            densityArgument(s.x, s.b, m);
             Lanes.expPass(s.b, s.c, m, 0.0);
             forwardResult(s.x, s.a, s.c, s.r, m);
             Lanes.narrowPass(s.r, y, m);
@@ -59,11 +62,10 @@ final class Gelu extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            Lanes.phiLowerPass(s.x, s.a, s.b, m);
+            Lanes.phiTailFactorPass(s.x, s.a, m);
+            densityArgument(s.x, s.b, m);
             Lanes.expPass(s.b, s.c, m, 0.0);
-            densityArgument(s.x, s.d, m);
-            Lanes.expPass(s.d, s.d, m, 0.0);
-            backwardResult(s.x, s.a, s.c, s.d, s.r, m);
+            backwardResult(s.x, s.a, s.c, s.r, m);
             Lanes.scalePass(s.r, grad, m);
         }
         for (int i = m; i < n; i++) {
@@ -78,13 +80,12 @@ final class Gelu extends Activation {
         if (m > 0) {
             Lanes.Scratch s = Lanes.scratch(m);
             Lanes.widenPass(z, s.x, m);
-            Lanes.phiLowerPass(s.x, s.a, s.b, m);
+            Lanes.phiTailFactorPass(s.x, s.a, m);
+            densityArgument(s.x, s.b, m);
             Lanes.expPass(s.b, s.c, m, 0.0);
             forwardResult(s.x, s.a, s.c, s.r, m);
             Lanes.narrowPass(s.r, y, m);
-            densityArgument(s.x, s.d, m);
-            Lanes.expPass(s.d, s.d, m, 0.0);
-            backwardResult(s.x, s.a, s.c, s.d, s.r, m);
+            backwardResult(s.x, s.a, s.c, s.r, m);
             Lanes.narrowPass(s.r, d, m);
         }
         for (int i = m; i < n; i++) {
@@ -93,49 +94,56 @@ final class Gelu extends Activation {
         }
     }
 
-    private static void forwardResult(double[] xs, double[] taus, double[] es, double[] out, int m) {
+    private static void forwardResult(double[] xs, double[] factors, double[] es, double[] out, int m) {
+        DoubleVector one = splat(1.0); // broadcast once per call: see Lanes.log1pUnitPass
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
-            DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            DoubleVector q = tau.mul(e);
-            DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
+            DoubleVector q = DoubleVector.fromArray(Lanes.D, factors, i).mul(DoubleVector.fromArray(Lanes.D, es, i));
+            DoubleVector cdf = one.sub(q).blend(q, x.compare(LT, 0.0));
             x.mul(cdf).blend(x, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)).intoArray(out, i);
         }
     }
 
     private static void densityArgument(double[] xs, double[] arg, int m) {
         for (int i = 0; i < m; i += Lanes.STEP) {
-            DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            atMost(x.abs(), 15.0).mul(atMost(x.abs(), 15.0).mul(-0.5)).intoArray(arg, i);
+            DoubleVector a = atMost(DoubleVector.fromArray(Lanes.D, xs, i).abs(), 15.0);
+            a.mul(a.mul(-0.5)).intoArray(arg, i);
         }
     }
 
-    private static void backwardResult(double[] xs, double[] taus, double[] es, double[] pdfs, double[] out, int m) {
+    private static void backwardResult(double[] xs, double[] factors, double[] es, double[] out, int m) {
+        DoubleVector one = splat(1.0); // broadcast once per call: see Lanes.log1pUnitPass
         for (int i = 0; i < m; i += Lanes.STEP) {
             DoubleVector x = DoubleVector.fromArray(Lanes.D, xs, i);
-            DoubleVector tau = DoubleVector.fromArray(Lanes.D, taus, i);
             DoubleVector e = DoubleVector.fromArray(Lanes.D, es, i);
-            DoubleVector pdf = DoubleVector.fromArray(Lanes.D, pdfs, i);
-            DoubleVector q = tau.mul(e);
-            DoubleVector cdf = splat(1.0).sub(q).blend(q, x.compare(LT, 0.0));
-            x.fma(pdf.mul(INV_SQRT_2PI), cdf).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)).intoArray(out, i);
+            DoubleVector q = DoubleVector.fromArray(Lanes.D, factors, i).mul(e);
+            DoubleVector cdf = one.sub(q).blend(q, x.compare(LT, 0.0));
+            x.fma(e.mul(INV_SQRT_2PI), cdf).blend(1.0, x.compare(GT, 10.0)).blend(-0.0, x.compare(LT, -15.0)).intoArray(out, i);
         }
     }
 
-    private static double cdf(double x, double a) {
-        double lower = Lanes.phiLower(a);
+    /** Phi(x) from Phi(-a) = factor * e, a = min(|x|, 15), e = e^(a * (a * -0.5)). */
+    private static double cdf(double x, double a, double e) {
+        double lower = Lanes.phiTailFactor(a) * e;
         return x < 0 ? lower : 1.0 - lower;
+    }
+
+    private static double density(double a) {
+        return Lanes.exp(a * (a * -0.5));
     }
 
     static double f(double x) {
         if (x > 10.0) {
             return x;
         }
-        return x < -15.0 ? -0.0 : x * cdf(x, atMost(Math.abs(x), 15.0));
+        if (x < -15.0) {
+            return -0.0;
+        }
+        double a = atMost(Math.abs(x), 15.0);
+        return x * cdf(x, a, density(a));
     }
 
-    // Phi(z) + z*phi(z); phi's e^(-z^2/2) with the square folded into an fma.
+    // Phi(z) + z*phi(z), phi(z) = e / sqrt(2pi) from the exp that Phi's tail uses.
     static double df(double x) {
         if (x > 10.0) {
             return 1.0;
@@ -144,7 +152,7 @@ final class Gelu extends Activation {
             return -0.0;
         }
         double a = atMost(Math.abs(x), 15.0);
-        double pdf = Lanes.exp(a * (a * -0.5)) * INV_SQRT_2PI;
-        return Math.fma(x, pdf, cdf(x, a));
+        double e = density(a);
+        return Math.fma(x, e * INV_SQRT_2PI, cdf(x, a, e));
     }
 }

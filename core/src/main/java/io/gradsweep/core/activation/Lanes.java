@@ -96,7 +96,12 @@ final class Lanes {
     }
 
     // ---- exp: e^x = 2^k * e^r, k = round(x/ln2), r = x - k*ln2 in two fma steps (Cody-Waite),
-    // |r| <= ln2/2; e^r - 1 by its Taylor series to r^12 (remainder below 2^-56 relative).
+    // |r| <= ln2/2; e^r = 1 + r + r^2 * E(r), E a degree-8 Chebyshev fit (mpmath.chebyfit, 50 digits,
+    // on |r| <= 1.0001 * ln2/2) of (e^r - 1 - r)/r^2, within 2^-49.6 relative with its coefficients
+    // rounded to double; exp within 2^-49.4 and expm1 within 2^-47.8 as computed (LanesAccuracyTest).
+    // The Taylor series to r^12 that it replaced was within 2^-56 and took two more fma, 27% of an
+    // exp pass's time here, for bits that the float results almost never see: over all 2^32 floats,
+    // only two selu values and two gelu_tanh derivatives rounded differently.
     // 2^k is built in the exponent field: adding 1.5*2^52 leaves k in the low bits of kd, and
     // (bits(kd) << 52) + bits(1.0) is 2^k for any |k| <= 1022 (two's complement wraps correctly).
     private static final double SHIFT = 0x1.8p52;
@@ -104,17 +109,15 @@ final class Lanes {
     private static final double LN2_HI = 0x1.62e42fefa3800p-1; // 43 bits: k * LN2_HI is exact
     private static final double LN2_LO = 0x1.ef35793c76730p-45;
     private static final long ONE_BITS = 0x3ff0000000000000L;
-    private static final double C2 = 1.0 / 2;
-    private static final double C3 = 1.0 / 6;
-    private static final double C4 = 1.0 / 24;
-    private static final double C5 = 1.0 / 120;
-    private static final double C6 = 1.0 / 720;
-    private static final double C7 = 1.0 / 5040;
-    private static final double C8 = 1.0 / 40320;
-    private static final double C9 = 1.0 / 362880;
-    private static final double C10 = 1.0 / 3628800;
-    private static final double C11 = 1.0 / 39916800;
-    private static final double C12 = 1.0 / 479001600;
+    private static final double E0 = 0x1.0000000000000p-1;
+    private static final double E1 = 0x1.5555555553b78p-3;
+    private static final double E2 = 0x1.5555555554cb7p-5;
+    private static final double E3 = 0x1.1111111c478ebp-7;
+    private static final double E4 = 0x1.6c16c1738ff55p-10;
+    private static final double E5 = 0x1.a019ada3609f3p-13;
+    private static final double E6 = 0x1.a019c9a5652d3p-16;
+    private static final double E7 = 0x1.72c72ca338df0p-19;
+    private static final double E8 = 0x1.2880411bad1aap-22;
 
     private static double expScale(double x) {
         double kd = x * INV_LN2 + SHIFT;
@@ -125,16 +128,14 @@ final class Lanes {
         double k = (x * INV_LN2 + SHIFT) - SHIFT;
         double r = Math.fma(k, -LN2_HI, x);
         r = Math.fma(k, -LN2_LO, r);
-        double p = Math.fma(C12, r, C11);
-        p = Math.fma(p, r, C10);
-        p = Math.fma(p, r, C9);
-        p = Math.fma(p, r, C8);
-        p = Math.fma(p, r, C7);
-        p = Math.fma(p, r, C6);
-        p = Math.fma(p, r, C5);
-        p = Math.fma(p, r, C4);
-        p = Math.fma(p, r, C3);
-        p = Math.fma(p, r, C2);
+        double p = Math.fma(E8, r, E7);
+        p = Math.fma(p, r, E6);
+        p = Math.fma(p, r, E5);
+        p = Math.fma(p, r, E4);
+        p = Math.fma(p, r, E3);
+        p = Math.fma(p, r, E2);
+        p = Math.fma(p, r, E1);
+        p = Math.fma(p, r, E0);
         return Math.fma(p, r * r, r);
     }
 
@@ -152,17 +153,15 @@ final class Lanes {
         DoubleVector minusHi = splat(-LN2_HI);
         DoubleVector minusLo = splat(-LN2_LO);
         // Broadcast once per call, not per element: see log1pUnitPass.
-        DoubleVector c12 = splat(C12);
-        DoubleVector c11 = splat(C11);
-        DoubleVector c10 = splat(C10);
-        DoubleVector c9 = splat(C9);
-        DoubleVector c8 = splat(C8);
-        DoubleVector c7 = splat(C7);
-        DoubleVector c6 = splat(C6);
-        DoubleVector c5 = splat(C5);
-        DoubleVector c4 = splat(C4);
-        DoubleVector c3 = splat(C3);
-        DoubleVector c2 = splat(C2);
+        DoubleVector e8 = splat(E8);
+        DoubleVector e7 = splat(E7);
+        DoubleVector e6 = splat(E6);
+        DoubleVector e5 = splat(E5);
+        DoubleVector e4 = splat(E4);
+        DoubleVector e3 = splat(E3);
+        DoubleVector e2 = splat(E2);
+        DoubleVector e1 = splat(E1);
+        DoubleVector e0 = splat(E0);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector x = DoubleVector.fromArray(D, in, i);
             DoubleVector kd = x.mul(INV_LN2).add(shift);
@@ -171,16 +170,14 @@ final class Lanes {
             DoubleVector k = kd.sub(shift);
             DoubleVector r = k.fma(minusHi, x);
             r = k.fma(minusLo, r);
-            DoubleVector p = c12.fma(r, c11);
-            p = p.fma(r, c10);
-            p = p.fma(r, c9);
-            p = p.fma(r, c8);
-            p = p.fma(r, c7);
-            p = p.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
+            DoubleVector p = e8.fma(r, e7);
+            p = p.fma(r, e6);
+            p = p.fma(r, e5);
+            p = p.fma(r, e4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
             DoubleVector q = p.fma(r.mul(r), r);
             s.fma(q, s.sub(off)).intoArray(out, i);
         }
@@ -197,17 +194,15 @@ final class Lanes {
         DoubleVector shift = splat(SHIFT);
         DoubleVector minusHi = splat(-LN2_HI);
         DoubleVector minusLo = splat(-LN2_LO);
-        DoubleVector c12 = splat(C12);
-        DoubleVector c11 = splat(C11);
-        DoubleVector c10 = splat(C10);
-        DoubleVector c9 = splat(C9);
-        DoubleVector c8 = splat(C8);
-        DoubleVector c7 = splat(C7);
-        DoubleVector c6 = splat(C6);
-        DoubleVector c5 = splat(C5);
-        DoubleVector c4 = splat(C4);
-        DoubleVector c3 = splat(C3);
-        DoubleVector c2 = splat(C2);
+        DoubleVector e8 = splat(E8);
+        DoubleVector e7 = splat(E7);
+        DoubleVector e6 = splat(E6);
+        DoubleVector e5 = splat(E5);
+        DoubleVector e4 = splat(E4);
+        DoubleVector e3 = splat(E3);
+        DoubleVector e2 = splat(E2);
+        DoubleVector e1 = splat(E1);
+        DoubleVector e0 = splat(E0);
         DoubleVector one = splat(1.0);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector x = DoubleVector.fromArray(D, in, i);
@@ -217,16 +212,14 @@ final class Lanes {
             DoubleVector k = kd.sub(shift);
             DoubleVector r = k.fma(minusHi, x);
             r = k.fma(minusLo, r);
-            DoubleVector p = c12.fma(r, c11);
-            p = p.fma(r, c10);
-            p = p.fma(r, c9);
-            p = p.fma(r, c8);
-            p = p.fma(r, c7);
-            p = p.fma(r, c6);
-            p = p.fma(r, c5);
-            p = p.fma(r, c4);
-            p = p.fma(r, c3);
-            p = p.fma(r, c2);
+            DoubleVector p = e8.fma(r, e7);
+            p = p.fma(r, e6);
+            p = p.fma(r, e5);
+            p = p.fma(r, e4);
+            p = p.fma(r, e3);
+            p = p.fma(r, e2);
+            p = p.fma(r, e1);
+            p = p.fma(r, e0);
             DoubleVector q = p.fma(r.mul(r), r);
             s.fma(q, s).intoArray(exp, i);
             s.fma(q, s.sub(one)).intoArray(expm1, i);
@@ -305,103 +298,104 @@ final class Lanes {
     }
 
     // ---- Phi(-a), the standard normal's lower tail, for 0 <= a <= 15 (gelu): with tau = 3/(3+a),
-    // Phi(-a) = tau * e^(-a^2/2 + P(tau)), P smooth on tau in [1/6, 1] (the form of Numerical
-    // Recipes' erfc). P is a degree-16 Chebyshev fit (numpy, to mpmath's erfc at 40 digits, on 600
-    // Chebyshev nodes) in u = (tau - 7/12) / (5/12) in [-1, 1], converted to monomials; relative
-    // error of the result below 6e-13 (checked against the double reference in the tests).
+    // Phi(-a) = tau * Q(tau) * e^(-a^2/2), Q smooth on tau in [1/6, 1] (the form of Numerical Recipes'
+    // erfc, with the correction's exponential folded into Q). Q is a degree-16 Chebyshev fit
+    // (mpmath.chebyfit, 40 digits) in u = (tau - 7/12) / (5/12) in [-1, 1]; with its coefficients
+    // rounded to double, within 2.6e-13 relative, and Phi(-a) within 3.0e-13 as computed
+    // (LanesAccuracyTest). Keeping e^(-a^2/2) outside Q lets gelu's derivative reuse it for the density phi(a):
+    // one exp per element for f and f' instead of two.
     private static final double PHI_C = 3.0;
     private static final double PHI_U_SCALE = 0x1.3333333333333p+1;
     private static final double PHI_U_OFF = -0x1.6666666666667p+0;
-    private static final double P0 = -0x1.4bdeab0a45be3p+0;
-    private static final double P1 = 0x1.32a25bdc60572p-1;
-    private static final double P2 = 0x1.1326087e2bcf0p-5;
-    private static final double P3 = -0x1.d79adfba51decp-6;
-    private static final double P4 = -0x1.01a104058f472p-8;
-    private static final double P5 = 0x1.de578743280f7p-9;
-    private static final double P6 = 0x1.46ff07cba254fp-12;
-    private static final double P7 = -0x1.3fec8aa72375ap-11;
-    private static final double P8 = 0x1.f2416247aae5dp-16;
-    private static final double P9 = 0x1.ad75544cbb8a9p-14;
-    private static final double P10 = -0x1.8e4b743404c65p-16;
-    private static final double P11 = -0x1.dd7726619ec90p-17;
-    private static final double P12 = 0x1.e3ece2458e18cp-18;
-    private static final double P13 = 0x1.4d2d357cab713p-20;
-    private static final double P14 = -0x1.7b19e41412bcap-20;
-    private static final double P15 = -0x1.8e6e50760339dp-26;
-    private static final double P16 = 0x1.3bfd2302b7986p-23;
+    private static final double Q0 = 0x1.1816a3fd3ba89p-2;
+    private static final double Q1 = 0x1.4f7cb2d989465p-3;
+    private static final double Q2 = 0x1.dd1a4ec6849fap-5;
+    private static final double Q3 = 0x1.e65d78f47b4f1p-8;
+    private static final double Q4 = -0x1.4a9fe64edc381p-9;
+    private static final double Q5 = -0x1.7c3ba39c0bf41p-11;
+    private static final double Q6 = 0x1.d486aa1576b9bp-13;
+    private static final double Q7 = 0x1.cffa9029feb12p-15;
+    private static final double Q8 = -0x1.f6ee88a27ae96p-16;
+    private static final double Q9 = -0x1.7148f86fc6e89p-20;
+    private static final double Q10 = 0x1.03bae9349b94dp-18;
+    private static final double Q11 = -0x1.8c9677df36d89p-21;
+    private static final double Q12 = -0x1.551cf01b1017dp-22;
+    private static final double Q13 = 0x1.93c986ca0d55fp-23;
+    private static final double Q14 = -0x1.3c054b13d51e8p-27;
+    private static final double Q15 = -0x1.53bbb607c9133p-26;
+    private static final double Q16 = 0x1.5e32096304462p-28;
 
     /**
-     * The first half of {@link #phiLower(double)} lane by lane for a = min(|x[i]|, 15): tau[i] and
-     * the exponent arg[i], so that Phi(-a) = tau * e^arg (the caller's exp pass and product).
+     * tailFactor[i] = Phi(-a) / e^(-a^2/2) = tau * Q(u) for a = min(|x[i]|, 15), lane by lane
+     * {@link #phiTailFactor(double)}: the caller multiplies by its exp pass over a * (a * -0.5).
      */
-    static void phiLowerPass(double[] x, double[] tau, double[] arg, int m) {
+    static void phiTailFactorPass(double[] x, double[] tailFactor, int m) {
         // Broadcast once per call, not per element: see log1pUnitPass.
         DoubleVector phiC = splat(PHI_C);
         DoubleVector uScale = splat(PHI_U_SCALE);
         DoubleVector uOff = splat(PHI_U_OFF);
-        DoubleVector p16 = splat(P16);
-        DoubleVector p15 = splat(P15);
-        DoubleVector p14 = splat(P14);
-        DoubleVector p13 = splat(P13);
-        DoubleVector p12 = splat(P12);
-        DoubleVector p11 = splat(P11);
-        DoubleVector p10 = splat(P10);
-        DoubleVector p9 = splat(P9);
-        DoubleVector p8 = splat(P8);
-        DoubleVector p7 = splat(P7);
-        DoubleVector p6 = splat(P6);
-        DoubleVector p5 = splat(P5);
-        DoubleVector p4 = splat(P4);
-        DoubleVector p3 = splat(P3);
-        DoubleVector p2 = splat(P2);
-        DoubleVector p1 = splat(P1);
-        DoubleVector p0 = splat(P0);
+        DoubleVector q16 = splat(Q16);
+        DoubleVector q15 = splat(Q15);
+        DoubleVector q14 = splat(Q14);
+        DoubleVector q13 = splat(Q13);
+        DoubleVector q12 = splat(Q12);
+        DoubleVector q11 = splat(Q11);
+        DoubleVector q10 = splat(Q10);
+        DoubleVector q9 = splat(Q9);
+        DoubleVector q8 = splat(Q8);
+        DoubleVector q7 = splat(Q7);
+        DoubleVector q6 = splat(Q6);
+        DoubleVector q5 = splat(Q5);
+        DoubleVector q4 = splat(Q4);
+        DoubleVector q3 = splat(Q3);
+        DoubleVector q2 = splat(Q2);
+        DoubleVector q1 = splat(Q1);
+        DoubleVector q0 = splat(Q0);
         for (int i = 0; i < m; i += STEP) {
             DoubleVector a = atMost(DoubleVector.fromArray(D, x, i).abs(), 15.0);
             DoubleVector t = phiC.div(a.add(PHI_C));
             DoubleVector u = t.fma(uScale, uOff);
-            DoubleVector p = p16.fma(u, p15);
-            p = p.fma(u, p14);
-            p = p.fma(u, p13);
-            p = p.fma(u, p12);
-            p = p.fma(u, p11);
-            p = p.fma(u, p10);
-            p = p.fma(u, p9);
-            p = p.fma(u, p8);
-            p = p.fma(u, p7);
-            p = p.fma(u, p6);
-            p = p.fma(u, p5);
-            p = p.fma(u, p4);
-            p = p.fma(u, p3);
-            p = p.fma(u, p2);
-            p = p.fma(u, p1);
-            p = p.fma(u, p0);
-            t.intoArray(tau, i);
-            a.fma(a.mul(-0.5), p).intoArray(arg, i);
+            DoubleVector p = q16.fma(u, q15);
+            p = p.fma(u, q14);
+            p = p.fma(u, q13);
+            p = p.fma(u, q12);
+            p = p.fma(u, q11);
+            p = p.fma(u, q10);
+            p = p.fma(u, q9);
+            p = p.fma(u, q8);
+            p = p.fma(u, q7);
+            p = p.fma(u, q6);
+            p = p.fma(u, q5);
+            p = p.fma(u, q4);
+            p = p.fma(u, q3);
+            p = p.fma(u, q2);
+            p = p.fma(u, q1);
+            p = p.fma(u, q0);
+            t.mul(p).intoArray(tailFactor, i);
         }
     }
 
-    /** Phi(-a) for 0 <= a <= 15 or NaN. */
-    static double phiLower(double a) {
+    /** Phi(-a) / e^(-a^2/2) for 0 <= a <= 15 or NaN: Phi(-a) is this times exp(a * (a * -0.5)). */
+    static double phiTailFactor(double a) {
         double tau = PHI_C / (a + PHI_C);
         double u = Math.fma(tau, PHI_U_SCALE, PHI_U_OFF);
-        double p = Math.fma(P16, u, P15);
-        p = Math.fma(p, u, P14);
-        p = Math.fma(p, u, P13);
-        p = Math.fma(p, u, P12);
-        p = Math.fma(p, u, P11);
-        p = Math.fma(p, u, P10);
-        p = Math.fma(p, u, P9);
-        p = Math.fma(p, u, P8);
-        p = Math.fma(p, u, P7);
-        p = Math.fma(p, u, P6);
-        p = Math.fma(p, u, P5);
-        p = Math.fma(p, u, P4);
-        p = Math.fma(p, u, P3);
-        p = Math.fma(p, u, P2);
-        p = Math.fma(p, u, P1);
-        p = Math.fma(p, u, P0);
-        return tau * exp(Math.fma(a, a * -0.5, p));
+        double p = Math.fma(Q16, u, Q15);
+        p = Math.fma(p, u, Q14);
+        p = Math.fma(p, u, Q13);
+        p = Math.fma(p, u, Q12);
+        p = Math.fma(p, u, Q11);
+        p = Math.fma(p, u, Q10);
+        p = Math.fma(p, u, Q9);
+        p = Math.fma(p, u, Q8);
+        p = Math.fma(p, u, Q7);
+        p = Math.fma(p, u, Q6);
+        p = Math.fma(p, u, Q5);
+        p = Math.fma(p, u, Q4);
+        p = Math.fma(p, u, Q3);
+        p = Math.fma(p, u, Q2);
+        p = Math.fma(p, u, Q1);
+        p = Math.fma(p, u, Q0);
+        return tau * p;
     }
 
     /** Per-thread double buffers for the passes; they grow to the largest n seen and are then reused. */

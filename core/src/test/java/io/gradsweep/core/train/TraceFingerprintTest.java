@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  * backward, and an evaluation subset taken forward a second time); a change that alters traces on
  * purpose bumps the code version and re-pins them, saying so. The vector kernels (code version
  * 0.2.0) left them alone: their double-accurate results round to the same floats as the scalar
- * code's but in rare cases near a rounding boundary, which these traces do not meet.
+ * code's but in rare cases near a rounding boundary, which these traces do not meet. So did 0.3.0
+ * (a shorter exp polynomial, and gelu's Phi tail sharing the density's exp), for the same reason.
  *
  * <p>The subset of 300 rows ends inside the second chunk of 256 evaluation rows, 5,000 exceeds the
  * training set, and one trial measures sharpness (forward and backward passes of its own).

@@ -1,0 +1,133 @@
+package io.gradsweep.core.activation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The double kernels under the activations against independent references, before any rounding to
+ * float: the bounds that their comments state (and that {@link VectorKernelSweepTest}'s 0.51 ulp
+ * rests on), so that a polynomial refitted too short fails here even where no float sweep point
+ * happens to sit near a rounding boundary.
+ */
+class LanesAccuracyTest {
+    private static final int POINTS = 2_000_001;
+
+    /** e^x within 2^-49 relative over [-708, 708]: the fit's 2^-49.6 plus StrictMath.exp's own error (under 1 ulp). */
+    @Test
+    void expIsWithinItsStatedBound() {
+        double worst = 0;
+        double at = 0;
+        for (int i = 0; i < POINTS; i++) {
+            double x = -708.0 + 1416.0 * i / (POINTS - 1);
+            double rel = Math.abs(Lanes.exp(x) / StrictMath.exp(x) - 1);
+            if (rel > worst) {
+                worst = rel;
+                at = x;
+            }
+        }
+        // Densely where the reduced argument reaches its ends (k changes at odd multiples of ln2/2).
+        for (int i = 0; i < POINTS; i++) {
+            double x = -3.0 + 6.0 * i / (POINTS - 1);
+            double rel = Math.abs(Lanes.exp(x) / StrictMath.exp(x) - 1);
+            if (rel > worst) {
+                worst = rel;
+                at = x;
+            }
+        }
+        System.out.printf("exp: max relative error 2^%.2f at %s%n", Math.log(worst) / Math.log(2), at);
+        assertTrue(worst <= 0x1p-49, "exp relative error " + worst + " at " + at);
+        assertEquals(1.0, Lanes.exp(0.0));
+    }
+
+    /**
+     * e^x - 1 within 2^-47 relative, near 0 too, where a naive e^x - 1 loses everything to
+     * cancellation. Looser than exp: just above ln2/2, e^x - 1 = 2 e^r - 1 with e^r near 0.71, and
+     * the polynomial's error in e^r grows by 2 e^r / (2 e^r - 1), about 3.4.
+     */
+    @Test
+    void expm1IsWithinItsStatedBound() {
+        double worst = 0;
+        double at = 0;
+        for (int i = 0; i < POINTS; i++) {
+            double x = -40.0 + 80.0 * i / (POINTS - 1);
+            if (x == 0) {
+                continue;
+            }
+            double rel = Math.abs(Lanes.expm1(x) / StrictMath.expm1(x) - 1);
+            if (rel > worst) {
+                worst = rel;
+                at = x;
+            }
+        }
+        for (int e = -60; e <= 0; e++) {
+            for (double x : new double[] {Math.scalb(1.0, e), -Math.scalb(1.0, e), Math.scalb(1.7, e), -Math.scalb(1.3, e)}) {
+                double rel = Math.abs(Lanes.expm1(x) / StrictMath.expm1(x) - 1);
+                if (rel > worst) {
+                    worst = rel;
+                    at = x;
+                }
+            }
+        }
+        System.out.printf("expm1: max relative error 2^%.2f at %s%n", Math.log(worst) / Math.log(2), at);
+        assertTrue(worst <= 0x1p-47, "expm1 relative error " + worst + " at " + at);
+    }
+
+    /**
+     * Phi(-a) = phiTailFactor(a) * e^(a * (a * -0.5)) within 1e-12 relative on [0, 15] (the fit
+     * alone: 2.6e-13). The reference is erfc's Maclaurin series in 60-digit decimals up to a = 4.5,
+     * where {@link Reference#erfc}'s double 1 - erf loses up to 1e-10 to cancellation, and
+     * Reference's continued fraction above.
+     */
+    @Test
+    void phiTailIsWithinItsStatedBound() {
+        double worst = 0;
+        double at = 0;
+        for (int i = 0; i <= 20_000; i++) {
+            double a = 4.5 * i / 20_000;
+            double rel = Math.abs(phiLower(a) / phiLowerDecimal(a) - 1);
+            if (rel > worst) {
+                worst = rel;
+                at = a;
+            }
+        }
+        for (int i = 0; i < POINTS; i++) {
+            double a = 4.5 + 10.5 * i / (POINTS - 1);
+            double rel = Math.abs(phiLower(a) / Reference.phi(-a) - 1);
+            if (rel > worst) {
+                worst = rel;
+                at = a;
+            }
+        }
+        System.out.printf("Phi(-a): max relative error %.3g at a = %s%n", worst, at);
+        assertTrue(worst <= 1e-12, "Phi(-a) relative error " + worst + " at a = " + at);
+    }
+
+    private static double phiLower(double a) {
+        return Lanes.phiTailFactor(a) * Lanes.exp(a * (a * -0.5));
+    }
+
+    private static final MathContext MC = new MathContext(60);
+    private static final BigDecimal PI = new BigDecimal("3.14159265358979323846264338327950288419716939937510582097494");
+
+    /** Phi(-a) = erfc(a / sqrt2) / 2 = 1/2 - erf(a / sqrt2) / 2, erf by its Maclaurin series in decimals. */
+    private static double phiLowerDecimal(double a) {
+        BigDecimal x = new BigDecimal(a).divide(BigDecimal.valueOf(2).sqrt(MC), MC);
+        BigDecimal x2 = x.multiply(x, MC);
+        BigDecimal power = x; // x^(2n+1) / n!
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int n = 0; n < 1000; n++) {
+            BigDecimal term = power.divide(BigDecimal.valueOf(2L * n + 1), MC);
+            sum = (n & 1) == 0 ? sum.add(term, MC) : sum.subtract(term, MC);
+            if (term.compareTo(BigDecimal.ONE.movePointLeft(50)) < 0) {
+                break;
+            }
+            power = power.multiply(x2, MC).divide(BigDecimal.valueOf(n + 1L), MC);
+        }
+        BigDecimal erf = sum.multiply(BigDecimal.valueOf(2), MC).divide(PI.sqrt(MC), MC);
+        return BigDecimal.ONE.subtract(erf, MC).divide(BigDecimal.valueOf(2), MC).doubleValue();
+    }
+}

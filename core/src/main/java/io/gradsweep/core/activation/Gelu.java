@@ -128,7 +128,8 @@ final class Gelu extends Activation {
         return x < 0 ? lower : 1.0 - lower;
     }
 
-    private static double density(double a) {
+    /** e^(a * (a * -0.5)): the normal density at a, times sqrt(2pi). */
+    private static double gaussian(double a) {
         return Lanes.exp(a * (a * -0.5));
     }
 
@@ -140,7 +141,7 @@ final class Gelu extends Activation {
             return -0.0;
         }
         double a = atMost(Math.abs(x), 15.0);
-        return x * cdf(x, a, density(a));
+        return x * cdf(x, a, gaussian(a));
     }
 
     // Phi(z) + z*phi(z), phi(z) = e / sqrt(2pi) from the exp that Phi's tail uses.
@@ -152,7 +153,7 @@ final class Gelu extends Activation {
             return -0.0;
         }
         double a = atMost(Math.abs(x), 15.0);
-        double e = density(a);
+        double e = gaussian(a);
         return Math.fma(x, e * INV_SQRT_2PI, cdf(x, a, e));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.function.DoubleUnaryOperator;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -16,30 +17,44 @@ import org.junit.jupiter.api.Test;
 class LanesAccuracyTest {
     private static final int POINTS = 2_000_001;
 
+    /** The largest relative error seen, and where. */
+    private static final class Worst {
+        double error;
+        double at;
+
+        /** Evenly spaced points from {@code from} to {@code to}, both included. */
+        Worst over(double from, double to, int points, DoubleUnaryOperator got, DoubleUnaryOperator reference) {
+            for (int i = 0; i < points; i++) {
+                see(from + (to - from) * i / (points - 1), got, reference);
+            }
+            return this;
+        }
+
+        void see(double x, DoubleUnaryOperator got, DoubleUnaryOperator reference) {
+            double ref = reference.applyAsDouble(x);
+            if (ref == 0) {
+                return;
+            }
+            double rel = Math.abs(got.applyAsDouble(x) / ref - 1);
+            if (rel > error) {
+                error = rel;
+                at = x;
+            }
+        }
+
+        String log2() {
+            return String.format("2^%.2f at %s", Math.log(error) / Math.log(2), at);
+        }
+    }
+
     /** e^x within 2^-49 relative over [-708, 708]: the fit's 2^-49.6 plus StrictMath.exp's own error (under 1 ulp). */
     @Test
     void expIsWithinItsStatedBound() {
-        double worst = 0;
-        double at = 0;
-        for (int i = 0; i < POINTS; i++) {
-            double x = -708.0 + 1416.0 * i / (POINTS - 1);
-            double rel = Math.abs(Lanes.exp(x) / StrictMath.exp(x) - 1);
-            if (rel > worst) {
-                worst = rel;
-                at = x;
-            }
-        }
-        // Densely where the reduced argument reaches its ends (k changes at odd multiples of ln2/2).
-        for (int i = 0; i < POINTS; i++) {
-            double x = -3.0 + 6.0 * i / (POINTS - 1);
-            double rel = Math.abs(Lanes.exp(x) / StrictMath.exp(x) - 1);
-            if (rel > worst) {
-                worst = rel;
-                at = x;
-            }
-        }
-        System.out.printf("exp: max relative error 2^%.2f at %s%n", Math.log(worst) / Math.log(2), at);
-        assertTrue(worst <= 0x1p-49, "exp relative error " + worst + " at " + at);
+        Worst w = new Worst().over(-708, 708, POINTS, Lanes::exp, StrictMath::exp)
+                // densely where the reduced argument reaches its ends (k changes at odd multiples of ln2/2)
+                .over(-3, 3, POINTS, Lanes::exp, StrictMath::exp);
+        System.out.println("exp: max relative error " + w.log2());
+        assertTrue(w.error <= 0x1p-49, "exp: " + w.log2());
         assertEquals(1.0, Lanes.exp(0.0));
     }
 
@@ -50,30 +65,14 @@ class LanesAccuracyTest {
      */
     @Test
     void expm1IsWithinItsStatedBound() {
-        double worst = 0;
-        double at = 0;
-        for (int i = 0; i < POINTS; i++) {
-            double x = -40.0 + 80.0 * i / (POINTS - 1);
-            if (x == 0) {
-                continue;
-            }
-            double rel = Math.abs(Lanes.expm1(x) / StrictMath.expm1(x) - 1);
-            if (rel > worst) {
-                worst = rel;
-                at = x;
-            }
-        }
+        Worst w = new Worst().over(-40, 40, POINTS, Lanes::expm1, StrictMath::expm1);
         for (int e = -60; e <= 0; e++) {
             for (double x : new double[] {Math.scalb(1.0, e), -Math.scalb(1.0, e), Math.scalb(1.7, e), -Math.scalb(1.3, e)}) {
-                double rel = Math.abs(Lanes.expm1(x) / StrictMath.expm1(x) - 1);
-                if (rel > worst) {
-                    worst = rel;
-                    at = x;
-                }
+                w.see(x, Lanes::expm1, StrictMath::expm1);
             }
         }
-        System.out.printf("expm1: max relative error 2^%.2f at %s%n", Math.log(worst) / Math.log(2), at);
-        assertTrue(worst <= 0x1p-47, "expm1 relative error " + worst + " at " + at);
+        System.out.println("expm1: max relative error " + w.log2());
+        assertTrue(w.error <= 0x1p-47, "expm1: " + w.log2());
     }
 
     /**
@@ -84,30 +83,11 @@ class LanesAccuracyTest {
      */
     @Test
     void phiTailIsWithinItsStatedBound() {
-        double worst = 0;
-        double at = 0;
-        for (int i = 0; i <= 20_000; i++) {
-            double a = 4.5 * i / 20_000;
-            double rel = Math.abs(phiLower(a) / phiLowerDecimal(a) - 1);
-            if (rel > worst) {
-                worst = rel;
-                at = a;
-            }
-        }
-        for (int i = 0; i < POINTS; i++) {
-            double a = 4.5 + 10.5 * i / (POINTS - 1);
-            double rel = Math.abs(phiLower(a) / Reference.phi(-a) - 1);
-            if (rel > worst) {
-                worst = rel;
-                at = a;
-            }
-        }
-        System.out.printf("Phi(-a): max relative error %.3g at a = %s%n", worst, at);
-        assertTrue(worst <= 1e-12, "Phi(-a) relative error " + worst + " at a = " + at);
-    }
-
-    private static double phiLower(double a) {
-        return Lanes.phiTailFactor(a) * Lanes.exp(a * (a * -0.5));
+        DoubleUnaryOperator got = a -> Lanes.phiTailFactor(a) * Lanes.exp(a * (a * -0.5));
+        Worst w = new Worst().over(0, 4.5, 20_001, got, LanesAccuracyTest::phiLowerDecimal)
+                .over(4.5, 15, POINTS, got, a -> Reference.phi(-a));
+        System.out.printf("Phi(-a): max relative error %.3g at a = %s%n", w.error, w.at);
+        assertTrue(w.error <= 1e-12, "Phi(-a) relative error " + w.error + " at a = " + w.at);
     }
 
     private static final MathContext MC = new MathContext(60);

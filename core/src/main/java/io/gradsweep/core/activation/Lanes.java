@@ -97,7 +97,7 @@ final class Lanes {
 
     // ---- exp: e^x = 2^k * e^r, k = round(x/ln2), r = x - k*ln2 in two fma steps (Cody-Waite),
     // |r| <= ln2/2; e^r = 1 + r + r^2 * E(r), E a degree-8 Chebyshev fit (mpmath.chebyfit, 50 digits,
-    // on |r| <= 1.0001 * ln2/2) of (e^r - 1 - r)/r^2, within 2^-49.6 relative with its coefficients
+    // on |r| <= 1.0001 * ln2/2; bench/fit_kernels.py prints these constants) of (e^r - 1 - r)/r^2, within 2^-49.6 relative with its coefficients
     // rounded to double; exp within 2^-49.4 and expm1 within 2^-47.8 as computed (LanesAccuracyTest).
     // The Taylor series to r^12 that it replaced was within 2^-56 and took two more fma, 27% of an
     // exp pass's time here, for bits that the float results almost never see: over all 2^32 floats,
@@ -301,7 +301,7 @@ final class Lanes {
     // ---- Phi(-a), the standard normal's lower tail, for 0 <= a <= 15 (gelu): with tau = 3/(3+a),
     // Phi(-a) = tau * Q(tau) * e^(-a^2/2), Q smooth on tau in [1/6, 1] (the form of Numerical Recipes'
     // erfc, with the correction's exponential folded into Q). Q is a degree-16 Chebyshev fit
-    // (mpmath.chebyfit, 40 digits) in u = (tau - 7/12) / (5/12) in [-1, 1]; with its coefficients
+    // (mpmath.chebyfit, 40 digits; bench/fit_kernels.py) in u = (tau - 7/12) / (5/12) in [-1, 1]; with its coefficients
     // rounded to double, within 2.6e-13 relative, and Phi(-a) within 3.0e-13 as computed
     // (LanesAccuracyTest). Keeping e^(-a^2/2) outside Q lets gelu's derivative reuse it for the density phi(a):
     // one exp per element for f and f' instead of two.

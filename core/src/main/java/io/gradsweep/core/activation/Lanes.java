@@ -97,8 +97,9 @@ final class Lanes {
 
     // ---- exp: e^x = 2^k * e^r, k = round(x/ln2), r = x - k*ln2 in two fma steps (Cody-Waite),
     // |r| <= ln2/2; e^r = 1 + r + r^2 * E(r), E a degree-8 Chebyshev fit (mpmath.chebyfit, 50 digits,
-    // on |r| <= 1.0001 * ln2/2; bench/fit_kernels.py prints these constants) of (e^r - 1 - r)/r^2, within 2^-49.6 relative with its coefficients
-    // rounded to double; exp within 2^-49.4 and expm1 within 2^-47.8 as computed (LanesAccuracyTest).
+    // on |r| <= 1.0001 * ln2/2; bench/fit_kernels.py prints these constants) of (e^r - 1 - r)/r^2,
+    // within 2^-49.6 relative with its coefficients rounded to double; exp within 2^-49.4 and expm1
+    // within 2^-47.8 as computed (LanesAccuracyTest).
     // The Taylor series to r^12 that it replaced was within 2^-56 and took two more fma, 27% of an
     // exp pass's time here, for bits that the float results almost never see: over all 2^32 floats,
     // only two selu values and two gelu_tanh derivatives rounded differently.

@@ -67,7 +67,8 @@ class LanesAccuracyTest {
     void expm1IsWithinItsStatedBound() {
         Worst w = new Worst().over(-40, 40, POINTS, Lanes::expm1, StrictMath::expm1);
         for (int e = -60; e <= 0; e++) {
-            for (double x : new double[] {Math.scalb(1.0, e), -Math.scalb(1.0, e), Math.scalb(1.7, e), -Math.scalb(1.3, e)}) {
+            double[] near = {Math.scalb(1.0, e), -Math.scalb(1.0, e), Math.scalb(1.7, e), -Math.scalb(1.3, e)};
+            for (double x : near) {
                 w.see(x, Lanes::expm1, StrictMath::expm1);
             }
         }
@@ -105,7 +106,8 @@ class LanesAccuracyTest {
     }
 
     private static final MathContext MC = new MathContext(60);
-    private static final BigDecimal PI = new BigDecimal("3.14159265358979323846264338327950288419716939937510582097494");
+    private static final BigDecimal PI =
+            new BigDecimal("3.14159265358979323846264338327950288419716939937510582097494");
 
     /** Phi(-a) = erfc(a / sqrt2) / 2 = 1/2 - erf(a / sqrt2) / 2, erf by its Maclaurin series in decimals. */
     private static double phiLowerDecimal(double a) {
